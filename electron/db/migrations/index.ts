@@ -1,0 +1,20 @@
+/**
+ * The append-only list of schema migrations. Never edit an applied one: add the next number instead; the runner
+ * refuses to open a database whose applied migrations no longer match their text (design/style.md §6.8).
+ */
+
+import { sql as directory } from './0001-directory.js';
+import { sql as tokens } from './0002-tokens.js';
+import { sql as requestLog } from './0003-request-log.js';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'directory', sql: directory },
+  { version: 2, name: 'tokens', sql: tokens },
+  { version: 3, name: 'request-log', sql: requestLog },
+];

@@ -1,0 +1,65 @@
+/**
+ * SQL for the request log. One row per request the listener received, whatever its outcome.
+ */
+
+import type { Db } from './open.js';
+
+export interface RequestLogEntry {
+  readonly ts: number;
+  readonly method: string;
+  readonly path: string;
+  readonly query: string;
+  readonly status: number;
+  readonly duration_ms: number;
+  readonly client_ip: string | null;
+  readonly token_id: string | null;
+  readonly resource_type: string | null;
+  readonly resource_id: string | null;
+  readonly scim_type: string | null;
+  readonly req_bytes: number;
+  readonly res_bytes: number;
+}
+
+export interface RequestLogBodies {
+  readonly req_headers: string;
+  readonly req_body: string | null;
+  readonly res_headers: string;
+  readonly res_body: string | null;
+}
+
+export type LoggedRequest = RequestLogEntry & RequestLogBodies & { readonly id: number };
+
+export interface RequestLogRepo {
+  /** Inserts a request and its bodies; returns the row id. Callers run it inside their transaction. */
+  insert(entry: RequestLogEntry, bodies: RequestLogBodies): number;
+  get(id: number): LoggedRequest | undefined;
+  /** The newest rows first, for tools and tests; the UI's paged queries come with the MonitorApi. */
+  latest(limit: number): LoggedRequest[];
+  count(): number;
+}
+
+export function requestLogRepo(db: Db): RequestLogRepo {
+  const insert = db.prepare(
+    `INSERT INTO requests (ts, method, path, query, status, duration_ms, client_ip, token_id, resource_type, resource_id, scim_type, req_bytes, res_bytes)
+     VALUES (@ts, @method, @path, @query, @status, @duration_ms, @client_ip, @token_id, @resource_type, @resource_id, @scim_type, @req_bytes, @res_bytes)`,
+  );
+  const insertBodies = db.prepare(
+    `INSERT INTO request_bodies (request_id, req_headers, req_body, res_headers, res_body)
+     VALUES (@request_id, @req_headers, @req_body, @res_headers, @res_body)`,
+  );
+  const select = `SELECT r.*, b.req_headers, b.req_body, b.res_headers, b.res_body
+                  FROM requests r JOIN request_bodies b ON b.request_id = r.id`;
+  const get = db.prepare<[number], LoggedRequest>(`${select} WHERE r.id = ?`);
+  const latest = db.prepare<[number], LoggedRequest>(`${select} ORDER BY r.id DESC LIMIT ?`);
+  const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM requests');
+  return {
+    insert(entry, bodies) {
+      const id = Number(insert.run(entry).lastInsertRowid);
+      insertBodies.run({ request_id: id, ...bodies });
+      return id;
+    },
+    get: (id) => get.get(id),
+    latest: (limit) => latest.all(limit),
+    count: () => count.get()?.n ?? 0,
+  };
+}
