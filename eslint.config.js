@@ -49,8 +49,8 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    // Vitest reporters and config files are loaded by name and must export a default.
-    files: ['tests/support/*-reporter.ts', '*.config.ts', '*.config.js'],
+    // Vitest reporters and config files are loaded by name and must export a default; a module declaration mirrors one.
+    files: ['tests/support/*-reporter.ts', '*.config.ts', '*.config.js', 'bench/*.d.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );
