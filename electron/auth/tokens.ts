@@ -1,0 +1,142 @@
+/**
+ * Secret tokens as Britive issues them (entra-behavior.md §12): random, shown once, with a label and a validity,
+ * re-creatable; and the bearer check the listener runs on every request (entra-behavior.md §14 item 2).
+ */
+
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { TokenRow, TokensRepo } from '../db/tokens-repo.js';
+
+/** 32 random bytes (256 bits) as base64url, behind a prefix that makes a leaked token easy to recognise. */
+const TOKEN_PREFIX = 'pmscim_';
+const DAY_MS = 86_400_000;
+/** last_used is written at most once a minute per token, so the hot path does not write on every request. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+/** What the admin sees about a token: never the secret or its hash. */
+export interface TokenInfo {
+  readonly id: string;
+  readonly label: string;
+  readonly created: string;
+  readonly expires: string | null;
+  readonly lastUsed: string | null;
+  readonly revoked: string | null;
+  readonly last4: string;
+  readonly source: 'app' | 'cli';
+}
+
+export interface CreatedToken {
+  readonly info: TokenInfo;
+  /** The secret, to be shown once and never again. */
+  readonly secret: string;
+}
+
+export type AuthResult =
+  | { readonly ok: true; readonly token: TokenInfo }
+  | { readonly ok: false; readonly reason: 'missing' | 'scheme' | 'unknown' | 'revoked' | 'expired'; readonly detail: string; readonly token?: TokenInfo };
+
+export const hashSecret = (secret: string): string => createHash('sha256').update(secret, 'utf8').digest('hex');
+
+const toInfo = (row: TokenRow): TokenInfo => ({
+  id: row.id,
+  label: row.label,
+  created: row.created,
+  expires: row.expires,
+  lastUsed: row.last_used,
+  revoked: row.revoked,
+  last4: row.last4,
+  source: row.source,
+});
+
+export interface TokenService {
+  create(options: { label: string; days?: number | null; source?: 'app' | 'cli' }): CreatedToken;
+  /** Registers a secret chosen by the caller (`serve --token`); idempotent for the same secret. */
+  register(secret: string, label: string): TokenInfo;
+  /** Revokes a token and issues a new one with the same label and validity, like Britive's Re-Create. */
+  recreate(id: string): CreatedToken;
+  revoke(id: string): boolean;
+  list(): TokenInfo[];
+  hasActive(): boolean;
+  /** Checks an `Authorization` header value. */
+  authenticate(header: string | undefined): AuthResult;
+}
+
+export function tokenService(repo: TokensRepo, now: () => Date = () => new Date()): TokenService {
+  const lastTouched = new Map<string, number>();
+
+  const insert = (secret: string, label: string, days: number | null, source: 'app' | 'cli'): TokenInfo => {
+    const created = now();
+    const row = {
+      id: randomUUID(),
+      label,
+      hash: hashSecret(secret),
+      last4: secret.slice(-4),
+      created: created.toISOString(),
+      expires: days === null ? null : new Date(created.getTime() + days * DAY_MS).toISOString(),
+      source,
+    };
+    repo.insert(row);
+    return toInfo({ ...row, last_used: null, revoked: null });
+  };
+
+  const create: TokenService['create'] = ({ label, days = null, source = 'app' }) => {
+    if (label.trim() === '') throw new Error('A token needs a label, e.g. "Entra ID production".');
+    if (days !== null && (!Number.isInteger(days) || days < 1 || days > 3650)) {
+      throw new Error('Validity must be a whole number of days between 1 and 3650, or none.');
+    }
+    const secret = TOKEN_PREFIX + randomBytes(32).toString('base64url');
+    return { info: insert(secret, label.trim(), days, source), secret };
+  };
+
+  const authenticate = (header: string | undefined): AuthResult => {
+    if (header === undefined || header.trim() === '') {
+      return { ok: false, reason: 'missing', detail: 'No Authorization header was sent. Paste the Secret Token into Entra\'s Secret Token field.' };
+    }
+    const match = /^\s*bearer\s+(\S+)\s*$/i.exec(header);
+    if (!match?.[1]) {
+      return { ok: false, reason: 'scheme', detail: 'The Authorization header must use the Bearer scheme with the Secret Token.' };
+    }
+    const hash = hashSecret(match[1]);
+    const row = repo.findByHash(hash);
+    // The lookup is by hash, so response time does not depend on how much of the secret was right; compare the
+    // stored hash in constant time anyway so no future change to the lookup can turn into a timing oracle.
+    if (!row || !timingSafeEqual(Buffer.from(row.hash, 'hex'), Buffer.from(hash, 'hex'))) {
+      return { ok: false, reason: 'unknown', detail: 'The bearer token is not a Secret Token of this monitor. Copy the current token into Entra again.' };
+    }
+    const info = toInfo(row);
+    const at = now();
+    if (row.revoked !== null) {
+      return { ok: false, reason: 'revoked', detail: `The Secret Token "${row.label}" (…${row.last4}) was revoked on ${row.revoked}. Create a new token and update Entra.`, token: info };
+    }
+    if (row.expires !== null && Date.parse(row.expires) <= at.getTime()) {
+      return { ok: false, reason: 'expired', detail: `The Secret Token "${row.label}" (…${row.last4}) expired on ${row.expires}. Re-create it and update Entra.`, token: info };
+    }
+    const previous = lastTouched.get(row.id) ?? 0;
+    if (at.getTime() - previous >= TOUCH_INTERVAL_MS) {
+      lastTouched.set(row.id, at.getTime());
+      repo.touch(row.id, at.toISOString());
+    }
+    return { ok: true, token: info };
+  };
+
+  return {
+    create,
+    register(secret, label) {
+      if (secret.length < 16) throw new Error('A fixed --token must be at least 16 characters long.');
+      const existing = repo.findByHash(hashSecret(secret));
+      if (existing?.revoked === null) return toInfo(existing);
+      if (existing) throw new Error('This --token was revoked earlier; choose a new secret.');
+      return insert(secret, label, null, 'cli');
+    },
+    recreate(id) {
+      const row = repo.findById(id);
+      if (!row) throw new Error(`No token with id ${id}.`);
+      const days = row.expires === null ? null : Math.max(1, Math.round((Date.parse(row.expires) - Date.parse(row.created)) / DAY_MS));
+      repo.revoke(id, now().toISOString());
+      return create({ label: row.label, days, source: row.source });
+    },
+    revoke: (id) => repo.revoke(id, now().toISOString()),
+    list: () => repo.list().map(toInfo),
+    hasActive: () => repo.countActive(now().toISOString()) > 0,
+    authenticate,
+  };
+}

@@ -1,0 +1,117 @@
+/**
+ * `/Users` (entra-behavior.md §2.1): match by filter, create, read, update by PATCH or PUT, delete.
+ */
+
+import { randomUUID } from 'node:crypto';
+import type { DirectoryRepo, UserRow } from '../../db/directory-repo.js';
+import { conflict, notFound } from '../errors.js';
+import { filterToSql } from '../filter/to-sql.js';
+import { parseFilter } from '../filter/parse.js';
+import { applyPatch } from '../patch/apply.js';
+import { renderUser, etagOf, parseStored } from '../render.js';
+import { normalizeResource } from '../resource/normalize.js';
+import { projectResource } from '../resource/project.js';
+import type { StoredResource } from '../resource/types.js';
+import type { ScimRequest, ScimResponse } from '../http/types.js';
+import { checkIfMatch, isUniqueViolation, timestamp, type ResourceHandlers } from './common.js';
+import { listParamsFromQuery, listParamsFromSearch, listResponse, type ListParams } from './list-params.js';
+
+const MATCH_ALL = { where: '1', params: [] } as const;
+
+function rowFrom(id: string, stored: StoredResource, version: number, created: string, modified: string): UserRow {
+  const { userName, externalId, displayName, active } = stored;
+  return {
+    id,
+    user_name: typeof userName === 'string' ? userName : '',
+    external_id: typeof externalId === 'string' ? externalId : null,
+    display_name: typeof displayName === 'string' ? displayName : null,
+    active: active === false ? 0 : 1,
+    resource: JSON.stringify(stored),
+    version,
+    created,
+    last_modified: modified,
+  };
+}
+
+export function userHandlers(directory: DirectoryRepo): ResourceHandlers {
+  const { users } = directory;
+
+  const render = (row: UserRow, request: ScimRequest): Record<string, unknown> => {
+    const { attributes, excludedAttributes } = listParamsFromQuery(request.query);
+    const full = renderUser(row, request.baseUrl, directory.groupsOf(row.id));
+    return projectResource('User', full, { attributes, excludedAttributes });
+  };
+
+  const single = (status: number, row: UserRow, request: ScimRequest): ScimResponse => ({
+    status,
+    body: render(row, request),
+    headers: { ETag: etagOf(row.version), ...(status === 201 ? { Location: `${request.baseUrl}/Users/${row.id}` } : {}) },
+    resourceType: 'User',
+    resourceId: row.id,
+  });
+
+  const load = (request: ScimRequest): UserRow => {
+    const id = request.segments[1] ?? '';
+    const row = users.get(id);
+    if (!row) throw notFound(`User "${id}" does not exist here. If Entra created it earlier, it was deleted on this side (Entra logs this as InvalidAnchor).`);
+    return row;
+  };
+
+  /** Writes a row, turning a userName collision into RFC 7644 §3.3's 409 with scimType uniqueness. */
+  const write = (row: UserRow, insert: boolean): void => {
+    try {
+      if (insert) users.insert(row);
+      else users.update(row);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const holder = users.list({ where: 'r.user_name = ?', params: [row.user_name] }, 0, 1).rows[0];
+      throw conflict(`userName "${row.user_name}" is already used by user ${holder?.id ?? '(unknown)'}; userName is unique and compared case-insensitively. Entra records this as EntryConflict.`);
+    }
+  };
+
+  const listWith = (params: ListParams, request: ScimRequest): ScimResponse => {
+    const query = params.filter === undefined ? MATCH_ALL : filterToSql(parseFilter(params.filter), 'User');
+    const page = users.list(query, params.startIndex - 1, params.count);
+    const wantsGroups = (name: string): boolean => name.toLowerCase().endsWith('groups') || name.toLowerCase().startsWith('groups.');
+    const needGroups = params.attributes === undefined ? !(params.excludedAttributes ?? []).some(wantsGroups) : params.attributes.some(wantsGroups);
+    const resources = page.rows.map((row) =>
+      projectResource('User', renderUser(row, request.baseUrl, needGroups ? directory.groupsOf(row.id) : []), params),
+    );
+    return { status: 200, body: listResponse(resources, page.total, params.startIndex), resourceType: 'User' };
+  };
+
+  return {
+    list: (request) => listWith(listParamsFromQuery(request.query), request),
+    search: (request) => listWith(listParamsFromSearch(request.body), request),
+    create(request) {
+      const stored = normalizeResource('User', request.body);
+      const now = timestamp();
+      const row = rowFrom(randomUUID(), stored, 1, now, now);
+      write(row, true);
+      return single(201, row, request);
+    },
+    get: (request) => single(200, load(request), request),
+    replace(request) {
+      const current = load(request);
+      checkIfMatch(request.headers, current.version);
+      const row = rowFrom(current.id, normalizeResource('User', request.body), current.version + 1, current.created, timestamp());
+      write(row, false);
+      return single(200, row, request);
+    },
+    patch(request) {
+      const current = load(request);
+      checkIfMatch(request.headers, current.version);
+      const stored = applyPatch('User', parseStored(current.resource), request.body);
+      if (JSON.stringify(stored) === current.resource) return single(200, current, request);
+      const row = rowFrom(current.id, stored, current.version + 1, current.created, timestamp());
+      write(row, false);
+      return single(200, row, request);
+    },
+    remove(request) {
+      const current = load(request);
+      checkIfMatch(request.headers, current.version);
+      users.delete(current.id);
+      return { status: 204, resourceType: 'User', resourceId: current.id };
+    },
+  };
+}

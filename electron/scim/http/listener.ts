@@ -1,0 +1,148 @@
+/**
+ * The SCIM listener's request pipeline: read, authenticate, dispatch, log, answer.
+ *
+ * The handler's writes and the request's log row commit in one SQLite transaction *before* the response is sent,
+ * so nothing Entra was told succeeded can be missing from the directory or the log (architecture.md, "Nothing
+ * acknowledged is lost"). Requests whose bodies complete in the same turn of the event loop share one transaction
+ * (group commit): each runs in its own savepoint, so a failing handler rolls back only its own writes, and the
+ * batch's single commit costs one WAL write instead of one per request.
+ */
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import type { TokenService } from '../../auth/tokens.js';
+import type { DirectoryRepo } from '../../db/directory-repo.js';
+import type { Db } from '../../db/open.js';
+import type { RequestLogRepo } from '../../db/request-log-repo.js';
+import { ScimError, scimErrorBody } from '../errors.js';
+import { logEntry, type Exchange } from './log-entry.js';
+import { MAX_BODY_BYTES, readBody, type BodyResult } from './read-body.js';
+import { buildRequest, parseJsonBody, parseTarget } from './request-context.js';
+import { errorResponse, serialize, type Serialized } from './respond.js';
+import { scimRouter } from './routes.js';
+import type { ScimResponse } from './types.js';
+
+export interface ListenerDeps {
+  readonly db: Db;
+  readonly directory: DirectoryRepo;
+  readonly tokens: TokenService;
+  readonly log: RequestLogRepo;
+  readonly maxBodyBytes?: number;
+  /** Called after a request's log row is committed (the live view's event source). */
+  readonly onLogged?: (id: number) => void;
+}
+
+interface Job {
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  readonly ts: number;
+  readonly started: number;
+  readonly read: BodyResult;
+}
+
+interface Done {
+  readonly serialized: Serialized;
+  readonly id: number;
+}
+
+const AUTH_CHALLENGE = 'Bearer realm="Provisioning Monitor"';
+/** Bounds the wait of the last request in a batch; at Entra's rates batches hold one or two requests. */
+const MAX_BATCH = 128;
+
+export function createScimListener(deps: ListenerDeps): (req: IncomingMessage, res: ServerResponse) => void {
+  const route = scimRouter(deps.directory);
+  const limit = deps.maxBodyBytes ?? MAX_BODY_BYTES;
+  const savepoint = deps.db.transaction((work: () => ScimResponse) => work());
+  const inBatch = deps.db.transaction((work: () => Done[]) => work());
+  const alone = deps.db.transaction((work: () => Done) => work());
+
+  /** Authenticates and routes one request; every failure becomes a SCIM error response. */
+  const dispatch = (req: IncomingMessage, read: BodyResult): Exchange['handled'] => {
+    let tokenId: string | undefined;
+    const withToken = (response: Exchange['handled']) => (tokenId === undefined ? response : { ...response, tokenId });
+    try {
+      const target = parseTarget(req.url);
+      if (target instanceof ScimError) throw target;
+      const request = buildRequest(req, target, undefined);
+      const auth = deps.tokens.authenticate(req.headers.authorization);
+      tokenId = auth.token?.id;
+      if (!auth.ok) {
+        const challenge = auth.reason === 'missing' ? AUTH_CHALLENGE : `${AUTH_CHALLENGE}, error="invalid_token"`;
+        throw new ScimError(401, auth.detail, undefined, { 'WWW-Authenticate': challenge });
+      }
+      if (read.kind === 'too-large') throw new ScimError(413, `The request body is larger than ${limit} bytes.`);
+      const body = read.kind === 'ok' ? parseJsonBody(read.bytes) : undefined;
+      return withToken(savepoint(() => route({ ...request, body })));
+    } catch (error) {
+      return withToken(errorResponse(error));
+    }
+  };
+
+  /** Handles and logs one job; runs inside the batch transaction. */
+  const process = (job: Job): Done => {
+    const handled: Exchange['handled'] = job.read.kind === 'aborted' ? { status: 499 } : dispatch(job.req, job.read);
+    const exchange: Exchange = { req: job.req, ts: job.ts, target: parseTarget(job.req.url), read: job.read, handled, durationMs: performance.now() - job.started };
+    const serialized = serialize(handled);
+    const { entry, bodies } = logEntry(exchange, serialized);
+    return { serialized, id: deps.log.insert(entry, bodies) };
+  };
+
+  const send = (job: Job, done: Done): void => {
+    if (job.read.kind !== 'aborted' && !job.res.headersSent) {
+      if (job.read.kind === 'too-large') done.serialized.headers.Connection = 'close';
+      job.res.writeHead(done.serialized.status, done.serialized.headers).end(done.serialized.body);
+    }
+    deps.onLogged?.(done.id);
+  };
+
+  const unavailable = (job: Job, error: unknown): void => {
+    // Nothing was committed for this request, so nothing changed: say so and let Entra retry later.
+    console.error('provisioning-monitor: could not record a request:', error instanceof Error ? error.message : error);
+    const failed = serialize({ status: 503, body: scimErrorBody(503, 'The listener could not record this request, so it changed nothing. Retry later.'), headers: { 'Retry-After': '60' } });
+    if (job.read.kind !== 'aborted' && !job.res.headersSent) job.res.writeHead(failed.status, failed.headers).end(failed.body);
+  };
+
+  let queue: Job[] = [];
+  const flush = (): void => {
+    const jobs = queue;
+    queue = [];
+    if (jobs.length === 0) return;
+    let results: Done[] | undefined;
+    try {
+      results = inBatch(() => jobs.map(process));
+    } catch {
+      // The batch could not commit; retry one by one so a single failing request cannot fail its neighbours.
+    }
+    if (results) {
+      jobs.forEach((job, i) => send(job, results[i]!));
+      return;
+    }
+    for (const job of jobs) {
+      try {
+        send(job, alone(() => process(job)));
+      } catch (error) {
+        unavailable(job, error);
+      }
+    }
+  };
+
+  const enqueue = (job: Job): void => {
+    queue.push(job);
+    if (queue.length === 1) setImmediate(flush);
+    else if (queue.length >= MAX_BATCH) {
+      flush();
+    }
+  };
+
+  return (req, res) => {
+    const ts = Date.now();
+    const started = performance.now();
+    readBody(req, limit).then(
+      (read) => enqueue({ req, res, ts, started, read }),
+      (error: unknown) => {
+        console.error('provisioning-monitor: reading a request failed:', error);
+        if (!res.headersSent) res.writeHead(500).end();
+      },
+    );
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * Builds a request's log row from what the listener received and answered, with secrets redacted.
+ */
+
+import type { IncomingMessage } from 'node:http';
+import type { RequestLogBodies, RequestLogEntry } from '../../db/request-log-repo.js';
+import { ScimError } from '../errors.js';
+import type { BodyResult } from './read-body.js';
+import { redactBody, redactHeaders } from './redact.js';
+import type { ParsedTarget } from './request-context.js';
+import type { Serialized } from './respond.js';
+import type { ScimResponse } from './types.js';
+
+/** What one request came to, as the pipeline hands it to the log. */
+export interface Exchange {
+  readonly req: IncomingMessage;
+  readonly ts: number;
+  readonly target: ParsedTarget | ScimError;
+  readonly read: BodyResult;
+  readonly handled: ScimResponse & { scimType?: string; tokenId?: string };
+  readonly durationMs: number;
+}
+
+/**
+ * The text stored for a request body: as sent (byte-exact for the Raw view), unless it carries a password. JSON may
+ * spell the key or a PATCH path with escapes (`"pass\u0077ord"`), so a body with any `\u` escape is checked after
+ * parsing as well; a body that holds no password stays byte-exact.
+ */
+function loggedBody(bytes: Buffer): string | null {
+  if (bytes.length === 0) return null;
+  const text = bytes.toString('utf8');
+  if (!/password|\\u/i.test(text)) return text;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    const redacted = JSON.stringify(redactBody(parsed));
+    return redacted === JSON.stringify(parsed) ? text : redacted;
+  } catch {
+    return text.replace(/("password"\s*:\s*)"(?:[^"\\]|\\.)*"/gi, '$1"[redacted]"');
+  }
+}
+
+export function logEntry(exchange: Exchange, serialized: Serialized): { entry: RequestLogEntry; bodies: RequestLogBodies } {
+  const { req, target, read, handled } = exchange;
+  const malformed = target instanceof ScimError;
+  const bytes = read.kind === 'ok' ? read.bytes : undefined;
+  return {
+    entry: {
+      ts: exchange.ts,
+      method: (req.method ?? '').slice(0, 16),
+      path: malformed ? (req.url ?? '').slice(0, 2048) : target.path,
+      query: malformed ? '' : target.rawQuery,
+      status: serialized.status,
+      duration_ms: Math.round(exchange.durationMs * 1000) / 1000,
+      client_ip: req.socket.remoteAddress ?? null,
+      token_id: handled.tokenId ?? null,
+      resource_type: handled.resourceType ?? null,
+      resource_id: handled.resourceId ?? null,
+      scim_type: serialized.scimType,
+      req_bytes: read.kind === 'too-large' ? read.received : (bytes?.length ?? 0),
+      res_bytes: Buffer.byteLength(serialized.body),
+    },
+    bodies: {
+      req_headers: JSON.stringify(redactHeaders(req.headers)),
+      req_body: bytes === undefined ? null : loggedBody(bytes),
+      res_headers: JSON.stringify(serialized.headers),
+      res_body: serialized.body === '' ? null : serialized.body,
+    },
+  };
+}
