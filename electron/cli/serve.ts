@@ -1,0 +1,63 @@
+/**
+ * `provisioning-monitor serve`: the headless monitor (architecture.md, command-line surface).
+ */
+
+import { parseArgs } from 'node:util';
+import { defaultDataDir } from '../data-dir.js';
+import { startMonitor } from '../monitor.js';
+import { UsageError } from './usage.js';
+
+/** 7643, after RFC 7643 (SCIM core schema); any free port works, and --port 0 picks one. */
+export const DEFAULT_PORT = 7643;
+
+function port(raw: string | undefined): number {
+  if (raw === undefined) return DEFAULT_PORT;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) throw new UsageError(`--port must be 0–65535, got "${raw}".`);
+  return value;
+}
+
+export async function serve(args: string[], out: (line: string) => void = console.log): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string', default: '127.0.0.1' },
+      'data-dir': { type: 'string' },
+      token: { type: 'string' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const dataDir = values['data-dir'] ?? defaultDataDir();
+  const monitor = await startMonitor({
+    dataDir,
+    host: values.host,
+    port: port(values.port),
+    ...(values.token === undefined ? {} : { token: values.token }),
+  });
+  out(`Data directory: ${dataDir}`);
+  out(`SCIM endpoint: ${monitor.listener.url}`);
+  if (!monitor.tokens.hasActive()) {
+    out('No Secret Token yet: every request will get 401 until you create one with');
+    out(`  provisioning-monitor token create --label "Entra ID" --data-dir "${dataDir}"`);
+  }
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    out(`Received ${signal}, stopping…`);
+    monitor.close().then(
+      () => {
+        out('Stopped.');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        console.error('Failed to stop cleanly:', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}

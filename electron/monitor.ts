@@ -1,0 +1,60 @@
+/**
+ * The composition root: builds the database, token service and SCIM listener from one configuration.
+ * The desktop shell and the headless `serve` command both start the monitor through here.
+ */
+
+import { join } from 'node:path';
+import { tokenService, type TokenService } from './auth/tokens.js';
+import { directoryRepo, type DirectoryRepo } from './db/directory-repo.js';
+import { DATABASE_FILE, openDatabase, type Db } from './db/open.js';
+import { requestLogRepo, type RequestLogRepo } from './db/request-log-repo.js';
+import { tokensRepo } from './db/tokens-repo.js';
+import { startScimServer, type RunningListener } from './scim/http/server.js';
+
+export interface MonitorConfig {
+  /** Folder holding `monitor.db`; `:memory:` keeps everything in memory (tests). */
+  readonly dataDir: string;
+  readonly host: string;
+  readonly port: number;
+  /** A fixed secret registered as a token (`serve --token`), for scripted use. */
+  readonly token?: string;
+  readonly maxBodyBytes?: number;
+}
+
+export interface Monitor {
+  readonly db: Db;
+  readonly tokens: TokenService;
+  readonly directory: DirectoryRepo;
+  readonly log: RequestLogRepo;
+  readonly listener: RunningListener;
+  /** Stops the listener, then closes the database (flushing the WAL). */
+  close(): Promise<void>;
+}
+
+export function openStore(dataDir: string): { db: Db; tokens: TokenService; directory: DirectoryRepo; log: RequestLogRepo } {
+  const db = openDatabase(dataDir === ':memory:' ? ':memory:' : join(dataDir, DATABASE_FILE));
+  return { db, tokens: tokenService(tokensRepo(db)), directory: directoryRepo(db), log: requestLogRepo(db) };
+}
+
+export async function startMonitor(config: MonitorConfig): Promise<Monitor> {
+  const store = openStore(config.dataDir);
+  try {
+    if (config.token !== undefined) store.tokens.register(config.token, 'serve --token');
+    const listener = await startScimServer(
+      { ...store, ...(config.maxBodyBytes === undefined ? {} : { maxBodyBytes: config.maxBodyBytes }) },
+      config.host,
+      config.port,
+    );
+    return {
+      ...store,
+      listener,
+      async close() {
+        await listener.close();
+        store.db.close();
+      },
+    };
+  } catch (error) {
+    store.db.close();
+    throw error;
+  }
+}
