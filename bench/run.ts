@@ -1,0 +1,99 @@
+/**
+ * `npm run bench [-- --json FILE] [-- --seconds N]`: throughput and latency of the SCIM listener (logging on)
+ * next to a bare node:http server measured in the same run on the same machine. Prints a table; never asserts.
+ */
+
+import autocannon, { type RequestSpec } from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({ options: { json: { type: 'string' }, seconds: { type: 'string', default: '8' }, users: { type: 'string', default: '2000' } } });
+const seconds = Number(values.seconds);
+const CONNECTIONS = 10;
+
+interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  goal?: string;
+}
+
+async function launch<T>(script: string, args: string[] = []): Promise<{ child: ChildProcess; info: T }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(script, import.meta.url)), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout! });
+  const first = await new Promise<string>((resolve, reject) => {
+    lines.once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+  return { child, info: JSON.parse(first) as T };
+}
+
+const stop = (child: ChildProcess): Promise<void> => new Promise((resolve) => { child.once('exit', () => resolve()); child.kill('SIGTERM'); });
+
+async function measure(url: string, request: RequestSpec): Promise<{ rps: number; p99: number; errors: number }> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, requests: [request] });
+  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx };
+}
+
+const rotate = <T>(items: readonly T[]): (() => T) => {
+  let i = 0;
+  return () => items[(i++) % items.length]!;
+};
+
+const baseline = await launch<{ port: number }>('./servers/baseline.ts');
+const base = await measure(`http://127.0.0.1:${baseline.info.port}`, { method: 'GET', path: '/scim/v2/Users?filter=userName+eq+%22x%22' });
+await stop(baseline.child);
+
+const listener = await launch<{ port: number; secret: string; ids: string[] }>('./servers/listener.ts', [values.users]);
+const { port, secret, ids } = listener.info;
+const url = `http://127.0.0.1:${port}`;
+const headers = { authorization: `Bearer ${secret}`, 'content-type': 'application/scim+json' };
+const nextIndex = rotate(ids.map((_, i) => i));
+const nextId = rotate(ids);
+let created = 0;
+let patched = 0;
+const runs: Record<string, RequestSpec> = {
+  match: { method: 'GET', headers, setupRequest: (r) => ({ ...r, path: `/scim/v2/Users?filter=userName+eq+%22user${nextIndex()}%40contoso.com%22` }) },
+  get: { method: 'GET', headers, setupRequest: (r) => ({ ...r, path: `/scim/v2/Users/${nextId()}` }) },
+  create: {
+    method: 'POST',
+    headers,
+    path: '/scim/v2/Users',
+    setupRequest: (r) => ({ ...r, body: JSON.stringify({ schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: `bench${created++}@contoso.com`, active: true, displayName: `Bench ${created}` }) }),
+  },
+  patch: {
+    method: 'PATCH',
+    headers,
+    setupRequest: (r) => ({
+      ...r,
+      path: `/scim/v2/Users/${nextId()}`,
+      body: JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'Replace', path: 'displayName', value: `Patched ${patched++}` }] }),
+    }),
+  },
+};
+const goals: Record<string, number> = { match: 0.5, get: 0.5, create: 0.3, patch: 0.3 };
+const figures: Figure[] = [{ name: 'baseline.http.rps', value: Math.round(base.rps), unit: 'req/s' }];
+const rows: string[][] = [['baseline (bare node:http)', String(Math.round(base.rps)), base.p99.toFixed(1), '1.00', '', String(base.errors)]];
+for (const [name, request] of Object.entries(runs)) {
+  const result = await measure(url, request);
+  const ratio = result.rps / base.rps;
+  const goal = goals[name]!;
+  figures.push({ name: `scim.${name}.rps`, value: Math.round(result.rps), unit: 'req/s', goal: `>= ${goal}x baseline` });
+  figures.push({ name: `scim.${name}.p99_ms`, value: result.p99, unit: 'ms', goal: '<= 15' });
+  const met = ratio >= goal && result.p99 <= 15 ? 'met' : 'MISSED';
+  rows.push([`scim ${name}`, String(Math.round(result.rps)), result.p99.toFixed(1), ratio.toFixed(2), `${goal}x, p99<=15ms: ${met}`, String(result.errors)]);
+}
+await stop(listener.child);
+
+const header = ['run', 'req/s', 'p99 ms', 'x baseline', 'goal', 'errors'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+console.log(`\n${CONNECTIONS} connections, ${seconds}s per run, ${ids.length} users stored, logging on\n`);
+console.log(line(header));
+for (const row of rows) console.log(line(row));
+const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memory_gb: Math.round(totalmem() / 2 ** 30), node: process.version };
+if (values.json) writeFileSync(values.json, JSON.stringify({ machine, results: figures }, null, 2));
