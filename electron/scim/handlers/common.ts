@@ -33,6 +33,17 @@ export function checkIfMatch(headers: IncomingHttpHeaders, version: number): voi
   }
 }
 
+/** RFC 7644 §3.14 / RFC 7232 §3.2: a GET whose `If-None-Match` names the current version is answered 304. */
+export function isNotModified(headers: IncomingHttpHeaders, version: number): boolean {
+  const header = headers['if-none-match'];
+  if (header === undefined) return false;
+  const current = etagOf(version);
+  return header.split(',').some((tag) => {
+    const trimmed = tag.trim();
+    return trimmed === '*' || trimmed === current || `W/${trimmed}` === current;
+  });
+}
+
 /** True when better-sqlite3 reports a UNIQUE constraint violation. */
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE';

@@ -14,7 +14,7 @@ import { normalizeResource } from '../resource/normalize.js';
 import { projectResource } from '../resource/project.js';
 import type { JsonValue, StoredResource } from '../resource/types.js';
 import type { ScimRequest, ScimResponse } from '../http/types.js';
-import { checkIfMatch, isUniqueViolation, timestamp, type ResourceHandlers } from './common.js';
+import { checkIfMatch, isNotModified, isUniqueViolation, timestamp, type ResourceHandlers } from './common.js';
 import { listParamsFromQuery, listParamsFromSearch, listResponse, type ListParams } from './list-params.js';
 
 const MATCH_ALL = { where: '1', params: [] } as const;
@@ -109,7 +109,13 @@ export function groupHandlers(directory: DirectoryRepo): ResourceHandlers {
       write(row, true, memberIds, []);
       return single(201, row, request);
     },
-    get: (request) => single(200, load(request), request),
+    get(request) {
+      const row = load(request);
+      if (isNotModified(request.headers, row.version)) {
+        return { status: 304, headers: { ETag: etagOf(row.version) }, resourceType: 'Group', resourceId: row.id };
+      }
+      return single(200, row, request);
+    },
     replace(request) {
       const current = load(request);
       checkIfMatch(request.headers, current.version);

@@ -13,7 +13,7 @@ import { normalizeResource } from '../resource/normalize.js';
 import { projectResource } from '../resource/project.js';
 import type { StoredResource } from '../resource/types.js';
 import type { ScimRequest, ScimResponse } from '../http/types.js';
-import { checkIfMatch, isUniqueViolation, timestamp, type ResourceHandlers } from './common.js';
+import { checkIfMatch, isNotModified, isUniqueViolation, timestamp, type ResourceHandlers } from './common.js';
 import { listParamsFromQuery, listParamsFromSearch, listResponse, type ListParams } from './list-params.js';
 
 const MATCH_ALL = { where: '1', params: [] } as const;
@@ -90,7 +90,13 @@ export function userHandlers(directory: DirectoryRepo): ResourceHandlers {
       write(row, true);
       return single(201, row, request);
     },
-    get: (request) => single(200, load(request), request),
+    get(request) {
+      const row = load(request);
+      if (isNotModified(request.headers, row.version)) {
+        return { status: 304, headers: { ETag: etagOf(row.version) }, resourceType: 'User', resourceId: row.id };
+      }
+      return single(200, row, request);
+    },
     replace(request) {
       const current = load(request);
       checkIfMatch(request.headers, current.version);

@@ -25,11 +25,13 @@ export function errorResponse(error: unknown): ScimResponse & { scimType?: strin
 export function serialize(response: ScimResponse & { scimType?: string }): Serialized {
   const headers: Record<string, string> = { ...response.headers };
   let body = '';
-  if (response.body !== undefined && response.status !== 204) {
+  const bodyless = response.status === 204 || response.status === 304;
+  if (response.body !== undefined && !bodyless) {
     body = JSON.stringify(response.body);
     // RFC 7644 §3.1 and entra-behavior.md §1: every response carries application/scim+json.
     headers['Content-Type'] = `${SCIM_CONTENT_TYPE}; charset=utf-8`;
   }
-  headers['Content-Length'] = String(Buffer.byteLength(body));
+  // RFC 9110 §8.6: no Content-Length on 204; on 304 it would describe the omitted representation.
+  if (!bodyless) headers['Content-Length'] = String(Buffer.byteLength(body));
   return { status: response.status, headers, body, scimType: response.scimType ?? null };
 }
