@@ -9,6 +9,7 @@ import { directoryRepo, type DirectoryRepo } from './db/directory-repo.js';
 import { DATABASE_FILE, openDatabase, type Db } from './db/open.js';
 import { requestLogRepo, type RequestLogRepo } from './db/request-log-repo.js';
 import { tokensRepo } from './db/tokens-repo.js';
+import type { FaultInjector } from './scim/http/faults.js';
 import { startScimServer, type RunningListener } from './scim/http/server.js';
 
 export interface MonitorConfig {
@@ -19,6 +20,8 @@ export interface MonitorConfig {
   /** A fixed secret registered as a token (`serve --token`), for scripted use. */
   readonly token?: string;
   readonly maxBodyBytes?: number;
+  /** Fault-injection rules for rehearsing Entra's retry and quarantine paths. */
+  readonly faults?: FaultInjector;
 }
 
 export interface Monitor {
@@ -41,7 +44,11 @@ export async function startMonitor(config: MonitorConfig): Promise<Monitor> {
   try {
     if (config.token !== undefined) store.tokens.register(config.token, 'serve --token');
     const listener = await startScimServer(
-      { ...store, ...(config.maxBodyBytes === undefined ? {} : { maxBodyBytes: config.maxBodyBytes }) },
+      {
+        ...store,
+        ...(config.maxBodyBytes === undefined ? {} : { maxBodyBytes: config.maxBodyBytes }),
+        ...(config.faults === undefined ? {} : { faults: config.faults }),
+      },
       config.host,
       config.port,
     );

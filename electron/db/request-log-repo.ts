@@ -18,6 +18,25 @@ export interface RequestLogEntry {
   readonly scim_type: string | null;
   readonly req_bytes: number;
   readonly res_bytes: number;
+  readonly entity: string | null;
+  readonly operation: string | null;
+  readonly action: string | null;
+  readonly outcome: string | null;
+  readonly identity: string | null;
+  readonly external_id: string | null;
+  readonly change_id: string;
+  readonly cycle_id: number | null;
+  readonly error_code: string | null;
+  readonly member_count: number | null;
+  readonly dialect: string | null;
+  readonly fault: string | null;
+  readonly forwarded_for: string | null;
+}
+
+export interface ModifiedPropertyRow {
+  readonly attribute: string;
+  readonly oldValue: string | null;
+  readonly newValue: string | null;
 }
 
 export interface RequestLogBodies {
@@ -30,8 +49,9 @@ export interface RequestLogBodies {
 export type LoggedRequest = RequestLogEntry & RequestLogBodies & { readonly id: number };
 
 export interface RequestLogRepo {
-  /** Inserts a request and its bodies; returns the row id. Callers run it inside their transaction. */
-  insert(entry: RequestLogEntry, bodies: RequestLogBodies): number;
+  /** Inserts a request, its bodies and modified properties; returns the row id. Callers run it inside their transaction. */
+  insert(entry: RequestLogEntry, bodies: RequestLogBodies, modified?: readonly ModifiedPropertyRow[]): number;
+  modified(id: number): ModifiedPropertyRow[];
   get(id: number): LoggedRequest | undefined;
   /** The newest rows first, for tools and tests; the UI's paged queries come with the MonitorApi. */
   latest(limit: number): LoggedRequest[];
@@ -40,8 +60,16 @@ export interface RequestLogRepo {
 
 export function requestLogRepo(db: Db): RequestLogRepo {
   const insert = db.prepare(
-    `INSERT INTO requests (ts, method, path, query, status, duration_ms, client_ip, token_id, resource_type, resource_id, scim_type, req_bytes, res_bytes)
-     VALUES (@ts, @method, @path, @query, @status, @duration_ms, @client_ip, @token_id, @resource_type, @resource_id, @scim_type, @req_bytes, @res_bytes)`,
+    `INSERT INTO requests (ts, method, path, query, status, duration_ms, client_ip, token_id, resource_type, resource_id, scim_type,
+       req_bytes, res_bytes, entity, operation, action, outcome, identity, external_id, change_id, cycle_id, error_code, member_count,
+       dialect, fault, forwarded_for)
+     VALUES (@ts, @method, @path, @query, @status, @duration_ms, @client_ip, @token_id, @resource_type, @resource_id, @scim_type,
+       @req_bytes, @res_bytes, @entity, @operation, @action, @outcome, @identity, @external_id, @change_id, @cycle_id, @error_code,
+       @member_count, @dialect, @fault, @forwarded_for)`,
+  );
+  const insertModified = db.prepare('INSERT OR REPLACE INTO modified_properties (request_id, attribute, old_value, new_value) VALUES (?, ?, ?, ?)');
+  const selectModified = db.prepare<[number], ModifiedPropertyRow>(
+    'SELECT attribute, old_value AS oldValue, new_value AS newValue FROM modified_properties WHERE request_id = ? ORDER BY attribute',
   );
   const insertBodies = db.prepare(
     `INSERT INTO request_bodies (request_id, req_headers, req_body, res_headers, res_body)
@@ -53,11 +81,13 @@ export function requestLogRepo(db: Db): RequestLogRepo {
   const latest = db.prepare<[number], LoggedRequest>(`${select} ORDER BY r.id DESC LIMIT ?`);
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM requests');
   return {
-    insert(entry, bodies) {
+    insert(entry, bodies, modified = []) {
       const id = Number(insert.run(entry).lastInsertRowid);
       insertBodies.run({ request_id: id, ...bodies });
+      for (const property of modified) insertModified.run(id, property.attribute, property.oldValue, property.newValue);
       return id;
     },
+    modified: (id) => selectModified.all(id),
     get: (id) => get.get(id),
     latest: (limit) => latest.all(limit),
     count: () => count.get()?.n ?? 0,

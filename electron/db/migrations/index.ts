@@ -6,6 +6,7 @@
 import { sql as directory } from './0001-directory.js';
 import { sql as tokens } from './0002-tokens.js';
 import { sql as requestLog } from './0003-request-log.js';
+import { sql as classification } from './0004-classification.js';
 
 export interface Migration {
   readonly version: number;
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'directory', sql: directory },
   { version: 2, name: 'tokens', sql: tokens },
   { version: 3, name: 'request-log', sql: requestLog },
+  { version: 4, name: 'classification', sql: classification },
 ];

@@ -28,6 +28,11 @@ function splitMembers(resource: StoredResource): { stored: StoredResource; membe
   return { stored, memberIds: [...new Set(memberIds)] };
 }
 
+/** A group's stored attributes with its members, the shape PATCH works on and modified properties compare. */
+function withMembers(stored: StoredResource, memberIds: readonly string[]): StoredResource {
+  return memberIds.length === 0 ? stored : { ...stored, members: memberIds.map((value) => ({ value })) };
+}
+
 function rowFrom(id: string, stored: StoredResource, version: number, created: string, modified: string): GroupRow {
   const { displayName, externalId } = stored;
   return {
@@ -56,12 +61,13 @@ export function groupHandlers(directory: DirectoryRepo): ResourceHandlers {
     return projectResource('Group', renderGroup(row, request.baseUrl, members), params);
   };
 
-  const single = (status: number, row: GroupRow, request: ScimRequest): ScimResponse => ({
+  const single = (status: number, row: GroupRow, request: ScimRequest, change?: ScimResponse['change']): ScimResponse => ({
     status,
     body: render(row, request, listParamsFromQuery(request.query)),
     headers: { ETag: etagOf(row.version), ...(status === 201 ? { Location: `${request.baseUrl}/Groups/${row.id}` } : {}) },
     resourceType: 'Group',
     resourceId: row.id,
+    ...(change ? { change } : {}),
   });
 
   const load = (request: ScimRequest): GroupRow => {
@@ -94,7 +100,7 @@ export function groupHandlers(directory: DirectoryRepo): ResourceHandlers {
     const query = params.filter === undefined ? MATCH_ALL : filterToSql(parseFilter(params.filter), 'Group');
     const page = groups.list(query, params.startIndex - 1, params.count);
     const resources = page.rows.map((row) => render(row, request, params));
-    return { status: 200, body: listResponse(resources, page.total, params.startIndex), resourceType: 'Group' };
+    return { status: 200, body: listResponse(resources, page.total, params.startIndex), resourceType: 'Group', resultCount: page.total };
   };
 
   const currentMembers = (id: string): string[] => directory.members(id).map((m) => m.member_id);
@@ -107,7 +113,7 @@ export function groupHandlers(directory: DirectoryRepo): ResourceHandlers {
       const now = timestamp();
       const row = rowFrom(randomUUID(), stored, 1, now, now);
       write(row, true, memberIds, []);
-      return single(201, row, request);
+      return single(201, row, request, { before: null, after: withMembers(stored, memberIds) });
     },
     get(request) {
       const row = load(request);
@@ -121,26 +127,34 @@ export function groupHandlers(directory: DirectoryRepo): ResourceHandlers {
       checkIfMatch(request.headers, current.version);
       const { stored, memberIds } = splitMembers(normalizeResource('Group', request.body));
       const row = rowFrom(current.id, stored, current.version + 1, current.created, timestamp());
-      write(row, false, memberIds, currentMembers(current.id));
-      return single(200, row, request);
+      const previous = currentMembers(current.id);
+      write(row, false, memberIds, previous);
+      return single(200, row, request, { before: withMembers(parseStored(current.resource), previous), after: withMembers(stored, memberIds) });
     },
     patch(request) {
       const current = load(request);
       checkIfMatch(request.headers, current.version);
       const previous = currentMembers(current.id);
-      const before: StoredResource = { ...parseStored(current.resource), members: previous.map((value) => ({ value })) };
+      const before = withMembers(parseStored(current.resource), previous);
       const { stored, memberIds } = splitMembers(applyPatch('Group', before, request.body));
       const unchanged = JSON.stringify(stored) === current.resource && memberIds.length === previous.length && memberIds.every((id) => previous.includes(id));
       const row = unchanged ? current : rowFrom(current.id, stored, current.version + 1, current.created, timestamp());
       if (!unchanged) write(row, false, memberIds, previous);
       // entra-behavior.md §2.2 G4–G6: Entra expects 204 for every group PATCH and does not need the members back.
-      return { status: 204, headers: { ETag: etagOf(row.version) }, resourceType: 'Group', resourceId: row.id };
+      return {
+        status: 204,
+        headers: { ETag: etagOf(row.version) },
+        resourceType: 'Group',
+        resourceId: row.id,
+        change: { before, after: unchanged ? before : withMembers(stored, memberIds) },
+      };
     },
     remove(request) {
       const current = load(request);
       checkIfMatch(request.headers, current.version);
+      const before = withMembers(parseStored(current.resource), currentMembers(current.id));
       groups.delete(current.id);
-      return { status: 204, resourceType: 'Group', resourceId: current.id };
+      return { status: 204, resourceType: 'Group', resourceId: current.id, change: { before, after: null } };
     },
   };
 }

@@ -42,12 +42,13 @@ export function userHandlers(directory: DirectoryRepo): ResourceHandlers {
     return projectResource('User', full, { attributes, excludedAttributes });
   };
 
-  const single = (status: number, row: UserRow, request: ScimRequest): ScimResponse => ({
+  const single = (status: number, row: UserRow, request: ScimRequest, change?: ScimResponse['change']): ScimResponse => ({
     status,
     body: render(row, request),
     headers: { ETag: etagOf(row.version), ...(status === 201 ? { Location: `${request.baseUrl}/Users/${row.id}` } : {}) },
     resourceType: 'User',
     resourceId: row.id,
+    ...(change ? { change } : {}),
   });
 
   const load = (request: ScimRequest): UserRow => {
@@ -77,7 +78,7 @@ export function userHandlers(directory: DirectoryRepo): ResourceHandlers {
     const resources = page.rows.map((row) =>
       projectResource('User', renderUser(row, request.baseUrl, needGroups ? directory.groupsOf(row.id) : []), params),
     );
-    return { status: 200, body: listResponse(resources, page.total, params.startIndex), resourceType: 'User' };
+    return { status: 200, body: listResponse(resources, page.total, params.startIndex), resourceType: 'User', resultCount: page.total };
   };
 
   return {
@@ -88,7 +89,7 @@ export function userHandlers(directory: DirectoryRepo): ResourceHandlers {
       const now = timestamp();
       const row = rowFrom(randomUUID(), stored, 1, now, now);
       write(row, true);
-      return single(201, row, request);
+      return single(201, row, request, { before: null, after: stored });
     },
     get(request) {
       const row = load(request);
@@ -100,24 +101,27 @@ export function userHandlers(directory: DirectoryRepo): ResourceHandlers {
     replace(request) {
       const current = load(request);
       checkIfMatch(request.headers, current.version);
-      const row = rowFrom(current.id, normalizeResource('User', request.body), current.version + 1, current.created, timestamp());
+      const stored = normalizeResource('User', request.body);
+      const row = rowFrom(current.id, stored, current.version + 1, current.created, timestamp());
       write(row, false);
-      return single(200, row, request);
+      return single(200, row, request, { before: parseStored(current.resource), after: stored });
     },
     patch(request) {
       const current = load(request);
       checkIfMatch(request.headers, current.version);
-      const stored = applyPatch('User', parseStored(current.resource), request.body);
-      if (JSON.stringify(stored) === current.resource) return single(200, current, request);
+      const before = parseStored(current.resource);
+      const stored = applyPatch('User', before, request.body);
+      // Entra re-asserts values it already sent (e.g. a periodic active=true, entra-behavior.md §3.2 rule 11): no new version.
+      if (JSON.stringify(stored) === current.resource) return single(200, current, request, { before, after: before });
       const row = rowFrom(current.id, stored, current.version + 1, current.created, timestamp());
       write(row, false);
-      return single(200, row, request);
+      return single(200, row, request, { before, after: stored });
     },
     remove(request) {
       const current = load(request);
       checkIfMatch(request.headers, current.version);
       users.delete(current.id);
-      return { status: 204, resourceType: 'User', resourceId: current.id };
+      return { status: 204, resourceType: 'User', resourceId: current.id, change: { before: parseStored(current.resource), after: null } };
     },
   };
 }

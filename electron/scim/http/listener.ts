@@ -14,13 +14,16 @@ import type { TokenService } from '../../auth/tokens.js';
 import type { DirectoryRepo } from '../../db/directory-repo.js';
 import type { Db } from '../../db/open.js';
 import type { RequestLogRepo } from '../../db/request-log-repo.js';
+import { requestIdentity } from '../../provisioning/identity.js';
+import { classifyRequest } from '../../provisioning/operation.js';
 import { ScimError, scimErrorBody } from '../errors.js';
 import { logEntry, type Exchange } from './log-entry.js';
 import { MAX_BODY_BYTES, readBody, type BodyResult } from './read-body.js';
 import { buildRequest, parseJsonBody, parseTarget } from './request-context.js';
 import { errorResponse, serialize, type Serialized } from './respond.js';
 import { scimRouter } from './routes.js';
-import type { ScimResponse } from './types.js';
+import type { FaultInjector } from './faults.js';
+import type { HandledRequest, ScimResponse } from './types.js';
 
 export interface ListenerDeps {
   readonly db: Db;
@@ -30,6 +33,8 @@ export interface ListenerDeps {
   readonly maxBodyBytes?: number;
   /** Called after a request's log row is committed (the live view's event source). */
   readonly onLogged?: (id: number) => void;
+  /** Fault-injection rules, asked once per authenticated request. */
+  readonly faults?: FaultInjector;
 }
 
 interface Job {
@@ -43,6 +48,8 @@ interface Job {
 interface Done {
   readonly serialized: Serialized;
   readonly id: number;
+  /** Injected latency: the answer is held back this long after it was committed. */
+  readonly delayMs: number;
 }
 
 const AUTH_CHALLENGE = 'Bearer realm="Provisioning Monitor"';
@@ -56,39 +63,62 @@ export function createScimListener(deps: ListenerDeps): (req: IncomingMessage, r
   const inBatch = deps.db.transaction((work: () => Done[]) => work());
   const alone = deps.db.transaction((work: () => Done) => work());
 
-  /** Authenticates and routes one request; every failure becomes a SCIM error response. */
-  const dispatch = (req: IncomingMessage, read: BodyResult): Exchange['handled'] => {
-    let tokenId: string | undefined;
-    const withToken = (response: Exchange['handled']) => (tokenId === undefined ? response : { ...response, tokenId });
+  /**
+   * Authenticates, classifies and routes one request; every failure becomes a SCIM error response. The body is
+   * parsed before the token is checked only to classify the request: a 401 answer still says what was attempted.
+   */
+  const dispatch = (req: IncomingMessage, read: BodyResult): HandledRequest => {
+    let context: Partial<HandledRequest> = {};
     try {
       const target = parseTarget(req.url);
       if (target instanceof ScimError) throw target;
       const request = buildRequest(req, target, undefined);
+      let body: unknown;
+      let bodyError: unknown;
+      try {
+        body = read.kind === 'ok' ? parseJsonBody(read.bytes) : undefined;
+      } catch (error) {
+        bodyError = error;
+      }
+      const full = { ...request, body };
+      const info = classifyRequest(full);
+      const identity = requestIdentity(full, info, deps.directory);
+      context = { info, identity };
       const auth = deps.tokens.authenticate(req.headers.authorization);
-      tokenId = auth.token?.id;
+      if (auth.token) context = { ...context, tokenId: auth.token.id };
       if (!auth.ok) {
         const challenge = auth.reason === 'missing' ? AUTH_CHALLENGE : `${AUTH_CHALLENGE}, error="invalid_token"`;
         throw new ScimError(401, auth.detail, undefined, { 'WWW-Authenticate': challenge });
       }
       if (read.kind === 'too-large') throw new ScimError(413, `The request body is larger than ${limit} bytes.`);
-      const body = read.kind === 'ok' ? parseJsonBody(read.bytes) : undefined;
-      return withToken(savepoint(() => route({ ...request, body })));
+      if (bodyError !== undefined) throw bodyError;
+      const fault = deps.faults?.(full, info, identity);
+      if (fault) context = { ...context, fault: fault.rule, ...(fault.delayMs === undefined ? {} : { delayMs: fault.delayMs }) };
+      if (fault?.response) {
+        const { status, body: faultBody, headers } = fault.response;
+        return { ...context, status, body: faultBody ?? scimErrorBody(status, `Injected by the fault rule "${fault.rule}".`), headers: headers ?? {} };
+      }
+      return { ...context, ...savepoint(() => route(full)) };
     } catch (error) {
-      return withToken(errorResponse(error));
+      return { ...context, ...errorResponse(error) };
     }
   };
 
   /** Handles and logs one job; runs inside the batch transaction. */
   const process = (job: Job): Done => {
-    const handled: Exchange['handled'] = job.read.kind === 'aborted' ? { status: 499 } : dispatch(job.req, job.read);
+    const handled: HandledRequest = job.read.kind === 'aborted' ? { status: 499 } : dispatch(job.req, job.read);
     const exchange: Exchange = { req: job.req, ts: job.ts, target: parseTarget(job.req.url), read: job.read, handled, durationMs: performance.now() - job.started };
     const serialized = serialize(handled);
-    const { entry, bodies } = logEntry(exchange, serialized);
-    return { serialized, id: deps.log.insert(entry, bodies) };
+    const { entry, bodies, modified } = logEntry(exchange, serialized);
+    return { serialized, id: deps.log.insert(entry, bodies, modified), delayMs: handled.delayMs ?? 0 };
   };
 
   const send = (job: Job, done: Done): void => {
-    if (job.read.kind !== 'aborted' && !job.res.headersSent) {
+    if (done.delayMs > 0) {
+      setTimeout(() => send(job, { ...done, delayMs: 0 }), done.delayMs);
+      return;
+    }
+    if (job.read.kind !== 'aborted' && !job.res.headersSent && !job.res.destroyed) {
       if (job.read.kind === 'too-large') done.serialized.headers.Connection = 'close';
       job.res.writeHead(done.serialized.status, done.serialized.headers).end(done.serialized.body);
     }

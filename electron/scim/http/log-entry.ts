@@ -2,14 +2,18 @@
  * Builds a request's log row from what the listener received and answered, with secrets redacted.
  */
 
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { RequestLogBodies, RequestLogEntry } from '../../db/request-log-repo.js';
+import type { ModifiedPropertyRow, RequestLogBodies, RequestLogEntry } from '../../db/request-log-repo.js';
+import { modifiedProperties } from '../../provisioning/modified-properties.js';
+import { entraOutcome } from '../../provisioning/outcome.js';
+import type { StoredResource } from '../resource/types.js';
 import { ScimError } from '../errors.js';
 import type { BodyResult } from './read-body.js';
 import { redactBody, redactHeaders } from './redact.js';
 import type { ParsedTarget } from './request-context.js';
 import type { Serialized } from './respond.js';
-import type { ScimResponse } from './types.js';
+import type { HandledRequest } from './types.js';
 
 /** What one request came to, as the pipeline hands it to the log. */
 export interface Exchange {
@@ -17,7 +21,7 @@ export interface Exchange {
   readonly ts: number;
   readonly target: ParsedTarget | ScimError;
   readonly read: BodyResult;
-  readonly handled: ScimResponse & { scimType?: string; tokenId?: string };
+  readonly handled: HandledRequest;
   readonly durationMs: number;
 }
 
@@ -39,11 +43,26 @@ function loggedBody(bytes: Buffer): string | null {
   }
 }
 
-export function logEntry(exchange: Exchange, serialized: Serialized): { entry: RequestLogEntry; bodies: RequestLogBodies } {
+const text = (resource: StoredResource | null | undefined, key: string): string | null => {
+  const value = resource?.[key];
+  return typeof value === 'string' ? value : null;
+};
+
+const firstHeader = (value: string | string[] | undefined): string | null => (Array.isArray(value) ? value[0] : value)?.split(',')[0]?.trim() ?? null;
+
+export function logEntry(exchange: Exchange, serialized: Serialized): { entry: RequestLogEntry; bodies: RequestLogBodies; modified: ModifiedPropertyRow[] } {
   const { req, target, read, handled } = exchange;
   const malformed = target instanceof ScimError;
   const bytes = read.kind === 'ok' ? read.bytes : undefined;
+  const info = handled.info;
+  const operation = info?.operation ?? 'unknown';
+  const { before = null, after = null } = handled.change ?? {};
+  const modified = handled.change && serialized.status < 300 ? modifiedProperties(before, after) : [];
+  const changed = handled.change ? modified.length > 0 : undefined;
+  const outcome = entraOutcome(operation, serialized.status, handled.resultCount, changed);
+  const nameKey = info?.entity === 'Group' ? 'displayName' : 'userName';
   return {
+    modified,
     entry: {
       ts: exchange.ts,
       method: (req.method ?? '').slice(0, 16),
@@ -58,6 +77,19 @@ export function logEntry(exchange: Exchange, serialized: Serialized): { entry: R
       scim_type: serialized.scimType,
       req_bytes: read.kind === 'too-large' ? read.received : (bytes?.length ?? 0),
       res_bytes: Buffer.byteLength(serialized.body),
+      entity: info?.entity ?? 'Unknown',
+      operation,
+      action: outcome.action,
+      outcome: outcome.status,
+      identity: text(after, nameKey) ?? text(before, nameKey) ?? handled.identity ?? null,
+      external_id: text(after, 'externalId') ?? text(before, 'externalId'),
+      change_id: randomUUID(),
+      cycle_id: null,
+      error_code: outcome.errorCode,
+      member_count: info?.memberCount ?? null,
+      dialect: info?.dialect ?? null,
+      fault: handled.fault ?? null,
+      forwarded_for: firstHeader(req.headers['x-forwarded-for']),
     },
     bodies: {
       req_headers: JSON.stringify(redactHeaders(req.headers)),

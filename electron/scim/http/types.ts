@@ -5,6 +5,8 @@
 
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ScimResourceType } from '../../../shared/scim/constants.js';
+import type { OperationInfo } from '../../provisioning/operation.js';
+import type { StoredResource } from '../resource/types.js';
 
 export interface ScimRequest {
   readonly method: string;
@@ -25,6 +27,21 @@ export interface ScimResponse {
   /** The resource the request was about, for the log. */
   readonly resourceType?: ScimResourceType;
   readonly resourceId?: string;
+  /** The resource before and after a write (null when it did not exist), for modified properties. */
+  readonly change?: { readonly before: StoredResource | null; readonly after: StoredResource | null };
+  /** totalResults of a list or match, so a match that finds several objects can be flagged. */
+  readonly resultCount?: number;
 }
 
 export type ScimHandler = (request: ScimRequest) => ScimResponse;
+
+/** A response plus what the pipeline learned on the way: who asked, what kind of request it was, any fault. */
+export interface HandledRequest extends ScimResponse {
+  readonly scimType?: string;
+  readonly tokenId?: string;
+  readonly info?: OperationInfo;
+  readonly identity?: string | null;
+  /** The name of the fault-injection rule that answered or delayed the request. */
+  readonly fault?: string;
+  readonly delayMs?: number;
+}

@@ -1,0 +1,56 @@
+/**
+ * Names the identity a request is about, the way Entra's log shows it: the user's userName or the group's
+ * displayName, resolved from the directory when the request carries only an id.
+ */
+
+import type { DirectoryRepo } from '../db/directory-repo.js';
+import type { OperationInfo, RequestShape } from './operation.js';
+
+const record = (value: unknown): Record<string, unknown> | undefined =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+
+function stringField(body: unknown, name: string): string | null {
+  const object = record(body);
+  if (!object) return null;
+  const key = Object.keys(object).find((k) => k.toLowerCase() === name.toLowerCase());
+  const value = key === undefined ? undefined : object[key];
+  return typeof value === 'string' ? value : null;
+}
+
+/** The value of the first `eq` comparison in a filter, quoted or not (`userName eq "alice@contoso.com"`). */
+export function filterEqValue(filter: string): string | null {
+  const match = /\beq\s+(?:"((?:[^"\\]|\\.)*)"|([^\s)\]]+))/i.exec(filter);
+  if (!match) return null;
+  if (match[1] !== undefined) {
+    try {
+      return JSON.parse(`"${match[1]}"`) as string;
+    } catch {
+      return match[1];
+    }
+  }
+  return match[2] ?? null;
+}
+
+export function requestIdentity(shape: RequestShape, info: OperationInfo, directory: DirectoryRepo): string | null {
+  const nameAttribute = info.entity === 'Group' ? 'displayName' : 'userName';
+  switch (info.operation) {
+    case 'create':
+      return stringField(shape.body, nameAttribute);
+    case 'match':
+    case 'test-connection': {
+      const filter = shape.segments[1] === '.search' ? stringField(shape.body, 'filter') : shape.query.get('filter');
+      return filter === null ? null : filterEqValue(filter);
+    }
+    case 'list':
+    case 'discovery':
+    case 'unknown':
+      return null;
+    default: {
+      const id = shape.segments[1];
+      if (id === undefined) return null;
+      if (info.entity === 'User') return directory.users.get(id)?.user_name ?? null;
+      if (info.entity === 'Group') return directory.groups.get(id)?.display_name ?? null;
+      return null;
+    }
+  }
+}
