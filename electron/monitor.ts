@@ -9,6 +9,10 @@ import { directoryRepo, type DirectoryRepo } from './db/directory-repo.js';
 import { DATABASE_FILE, openDatabase, type Db } from './db/open.js';
 import { requestLogRepo, type RequestLogRepo } from './db/request-log-repo.js';
 import { tokensRepo } from './db/tokens-repo.js';
+import { arrivalsRepo } from './db/arrivals-repo.js';
+import { cyclesRepo, type CyclesRepo } from './db/cycles-repo.js';
+import { createCycleTracker } from './provisioning/cycle-tracker.js';
+import { createRecorder, type Recorder } from './provisioning/recorder.js';
 import type { FaultInjector } from './scim/http/faults.js';
 import { startScimServer, type RunningListener } from './scim/http/server.js';
 
@@ -34,9 +38,26 @@ export interface Monitor {
   close(): Promise<void>;
 }
 
-export function openStore(dataDir: string): { db: Db; tokens: TokenService; directory: DirectoryRepo; log: RequestLogRepo } {
+export interface Store {
+  readonly db: Db;
+  readonly tokens: TokenService;
+  readonly directory: DirectoryRepo;
+  readonly log: RequestLogRepo;
+  readonly cycles: CyclesRepo;
+  readonly record: Recorder;
+}
+
+/** The default idle gap that ends an inferred cycle. */
+export const DEFAULT_IDLE_GAP_MS = 5 * 60_000;
+
+export function openStore(dataDir: string, idleGapMs: () => number = () => DEFAULT_IDLE_GAP_MS): Store {
   const db = openDatabase(dataDir === ':memory:' ? ':memory:' : join(dataDir, DATABASE_FILE));
-  return { db, tokens: tokenService(tokensRepo(db)), directory: directoryRepo(db), log: requestLogRepo(db) };
+  const directory = directoryRepo(db);
+  const log = requestLogRepo(db);
+  const cycles = cyclesRepo(db);
+  const usersCount = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM users');
+  const tracker = createCycleTracker(cycles, () => usersCount.get()?.n ?? 0, idleGapMs);
+  return { db, tokens: tokenService(tokensRepo(db)), directory, log, cycles, record: createRecorder(log, tracker, arrivalsRepo(db)) };
 }
 
 export async function startMonitor(config: MonitorConfig): Promise<Monitor> {

@@ -7,6 +7,7 @@ import { sql as directory } from './0001-directory.js';
 import { sql as tokens } from './0002-tokens.js';
 import { sql as requestLog } from './0003-request-log.js';
 import { sql as classification } from './0004-classification.js';
+import { sql as semantics } from './0005-cycles-scope-health.js';
 
 export interface Migration {
   readonly version: number;
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'tokens', sql: tokens },
   { version: 3, name: 'request-log', sql: requestLog },
   { version: 4, name: 'classification', sql: classification },
+  { version: 5, name: 'cycles-scope-health', sql: semantics },
 ];

@@ -13,9 +13,9 @@ import { performance } from 'node:perf_hooks';
 import type { TokenService } from '../../auth/tokens.js';
 import type { DirectoryRepo } from '../../db/directory-repo.js';
 import type { Db } from '../../db/open.js';
-import type { RequestLogRepo } from '../../db/request-log-repo.js';
 import { requestIdentity } from '../../provisioning/identity.js';
 import { classifyRequest } from '../../provisioning/operation.js';
+import type { Recorded, Recorder } from '../../provisioning/recorder.js';
 import { ScimError, scimErrorBody } from '../errors.js';
 import { logEntry, type Exchange } from './log-entry.js';
 import { MAX_BODY_BYTES, readBody, type BodyResult } from './read-body.js';
@@ -29,10 +29,11 @@ export interface ListenerDeps {
   readonly db: Db;
   readonly directory: DirectoryRepo;
   readonly tokens: TokenService;
-  readonly log: RequestLogRepo;
+  /** Writes a request's log row (and its cycle and coverage bookkeeping) inside the listener's transaction. */
+  readonly record: Recorder;
   readonly maxBodyBytes?: number;
   /** Called after a request's log row is committed (the live view's event source). */
-  readonly onLogged?: (id: number) => void;
+  readonly onLogged?: (recorded: Recorded) => void;
   /** Fault-injection rules, asked once per authenticated request. */
   readonly faults?: FaultInjector;
 }
@@ -47,7 +48,7 @@ interface Job {
 
 interface Done {
   readonly serialized: Serialized;
-  readonly id: number;
+  readonly recorded: Recorded;
   /** Injected latency: the answer is held back this long after it was committed. */
   readonly delayMs: number;
 }
@@ -110,7 +111,8 @@ export function createScimListener(deps: ListenerDeps): (req: IncomingMessage, r
     const exchange: Exchange = { req: job.req, ts: job.ts, target: parseTarget(job.req.url), read: job.read, handled, durationMs: performance.now() - job.started };
     const serialized = serialize(handled);
     const { entry, bodies, modified } = logEntry(exchange, serialized);
-    return { serialized, id: deps.log.insert(entry, bodies, modified), delayMs: handled.delayMs ?? 0 };
+    const recorded = deps.record({ entry, bodies, modified, resultCount: handled.resultCount });
+    return { serialized, recorded, delayMs: handled.delayMs ?? 0 };
   };
 
   const send = (job: Job, done: Done): void => {
@@ -122,7 +124,7 @@ export function createScimListener(deps: ListenerDeps): (req: IncomingMessage, r
       if (job.read.kind === 'too-large') done.serialized.headers.Connection = 'close';
       job.res.writeHead(done.serialized.status, done.serialized.headers).end(done.serialized.body);
     }
-    deps.onLogged?.(done.id);
+    deps.onLogged?.(done.recorded);
   };
 
   const unavailable = (job: Job, error: unknown): void => {

@@ -1,0 +1,76 @@
+/**
+ * SQL for inferred cycles: one row per burst of traffic, with counters kept current as requests are logged.
+ */
+
+import type { Db } from './open.js';
+
+export interface CycleRow {
+  readonly id: number;
+  readonly started: number;
+  readonly ended: number;
+  readonly kind: string;
+  readonly requests: number;
+  readonly probes: number;
+  readonly matches: number;
+  readonly creates: number;
+  readonly updates: number;
+  readonly disables: number;
+  readonly deletes: number;
+  readonly others: number;
+  readonly successes: number;
+  readonly failures: number;
+  readonly skipped: number;
+  readonly auth_failures: number;
+  readonly not_found_lists: number;
+  readonly server_errors: number;
+  readonly identities: number;
+  readonly users_at_start: number;
+}
+
+/** What one logged request adds to its cycle's counters (0 or 1 each). */
+export type CycleIncrement = Pick<
+  CycleRow,
+  'probes' | 'matches' | 'creates' | 'updates' | 'disables' | 'deletes' | 'others' | 'successes' | 'failures' | 'skipped' | 'auth_failures' | 'not_found_lists' | 'server_errors'
+>;
+
+export interface CyclesRepo {
+  latest(): CycleRow | undefined;
+  get(id: number): CycleRow | undefined;
+  /** The newest cycles first. */
+  list(limit: number, before?: number): CycleRow[];
+  /** Whether any cycle before `id` carried more than Test Connection probes. */
+  hasWorkBefore(id: number): boolean;
+  open(started: number, kind: string, usersAtStart: number): number;
+  add(id: number, ts: number, increment: CycleIncrement, identities: number, kind: string): void;
+  /** Distinct identities of a cycle, for re-seeding the tracker after a restart. */
+  identitiesOf(id: number): string[];
+}
+
+export function cyclesRepo(db: Db): CyclesRepo {
+  const latest = db.prepare<[], CycleRow>('SELECT * FROM cycles ORDER BY id DESC LIMIT 1');
+  const get = db.prepare<[number], CycleRow>('SELECT * FROM cycles WHERE id = ?');
+  const list = db.prepare<[number, number], CycleRow>('SELECT * FROM cycles WHERE id < ? ORDER BY id DESC LIMIT ?');
+  const hasWork = db.prepare<[number], { one: number }>("SELECT 1 AS one FROM cycles WHERE id < ? AND requests > probes LIMIT 1");
+  const open = db.prepare('INSERT INTO cycles (started, ended, kind, users_at_start) VALUES (?, ?, ?, ?)');
+  const add = db.prepare(
+    `UPDATE cycles SET ended = max(ended, @ts), kind = @kind, identities = @identities, requests = requests + 1,
+       probes = probes + @probes, matches = matches + @matches, creates = creates + @creates, updates = updates + @updates,
+       disables = disables + @disables, deletes = deletes + @deletes, others = others + @others,
+       successes = successes + @successes, failures = failures + @failures, skipped = skipped + @skipped,
+       auth_failures = auth_failures + @auth_failures, not_found_lists = not_found_lists + @not_found_lists,
+       server_errors = server_errors + @server_errors
+     WHERE id = @id`,
+  );
+  const identitiesOf = db.prepare<[number], { identity: string }>(
+    'SELECT DISTINCT identity FROM requests WHERE cycle_id = ? AND identity IS NOT NULL',
+  );
+  return {
+    latest: () => latest.get(),
+    get: (id) => get.get(id),
+    list: (limit, before = Number.MAX_SAFE_INTEGER) => list.all(before, limit),
+    hasWorkBefore: (id) => hasWork.get(id) !== undefined,
+    open: (started, kind, usersAtStart) => Number(open.run(started, started, kind, usersAtStart).lastInsertRowid),
+    add: (id, ts, increment, identities, kind) => void add.run({ id, ts, identities, kind, ...increment }),
+    identitiesOf: (id) => identitiesOf.all(id).map((row) => row.identity),
+  };
+}

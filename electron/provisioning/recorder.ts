@@ -1,0 +1,47 @@
+/**
+ * Records one exchange: assigns its cycle, writes the log row with its bodies and modified properties, and notes
+ * which attributes arrived. Runs inside the listener's transaction, so the log, the cycle counters and the
+ * coverage can never disagree.
+ */
+
+import type { ArrivalsRepo } from '../db/arrivals-repo.js';
+import type { ModifiedPropertyRow, RequestLogBodies, RequestLogEntry, RequestLogRepo } from '../db/request-log-repo.js';
+import type { Operation } from '../../shared/domain/operation.js';
+import type { CycleTracker } from './cycle-tracker.js';
+
+export interface RecordInput {
+  readonly entry: RequestLogEntry;
+  readonly bodies: RequestLogBodies;
+  readonly modified: readonly ModifiedPropertyRow[];
+  /** totalResults of a list or match. */
+  readonly resultCount: number | undefined;
+}
+
+export interface Recorded {
+  readonly id: number;
+  readonly cycleId: number;
+  readonly cycleOpened: boolean;
+}
+
+export type Recorder = (input: RecordInput) => Recorded;
+
+/** `members[value eq "…"]` rows of a group write all count as the `members` mapping row. */
+const mappingRow = (attribute: string): string => (attribute.startsWith('members[') ? 'members' : attribute);
+
+export function createRecorder(log: RequestLogRepo, cycles: CycleTracker, arrivals: ArrivalsRepo): Recorder {
+  return ({ entry, bodies, modified, resultCount }) => {
+    const { cycleId, opened } = cycles.assign({
+      ts: entry.ts,
+      operation: (entry.operation ?? 'unknown') as Operation,
+      action: entry.action ?? 'Other',
+      outcome: entry.outcome ?? 'Success',
+      status: entry.status,
+      identity: entry.identity,
+      resultCount,
+    });
+    const id = log.insert({ ...entry, cycle_id: cycleId }, bodies, modified);
+    const arrived = new Set(modified.filter((m) => m.newValue !== null).map((m) => mappingRow(m.attribute)));
+    for (const attribute of arrived) arrivals.record(attribute, entry.ts);
+    return { id, cycleId, cycleOpened: opened };
+  };
+}
