@@ -26,13 +26,11 @@ export interface MonitorConfig {
   readonly maxBodyBytes?: number;
   /** Fault-injection rules for rehearsing Entra's retry and quarantine paths. */
   readonly faults?: FaultInjector;
+  /** The clock for log timestamps; tests move it to replay cycles without waiting. */
+  readonly now?: () => number;
 }
 
-export interface Monitor {
-  readonly db: Db;
-  readonly tokens: TokenService;
-  readonly directory: DirectoryRepo;
-  readonly log: RequestLogRepo;
+export interface Monitor extends Store {
   readonly listener: RunningListener;
   /** Stops the listener, then closes the database (flushing the WAL). */
   close(): Promise<void>;
@@ -69,6 +67,7 @@ export async function startMonitor(config: MonitorConfig): Promise<Monitor> {
         ...store,
         ...(config.maxBodyBytes === undefined ? {} : { maxBodyBytes: config.maxBodyBytes }),
         ...(config.faults === undefined ? {} : { faults: config.faults }),
+        ...(config.now === undefined ? {} : { now: config.now }),
       },
       config.host,
       config.port,

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startMonitor, type Monitor } from '../../electron/monitor.js';
+import { startMonitor, type Monitor, type MonitorConfig } from '../../electron/monitor.js';
 
 export interface ScimReply {
   readonly status: number;
@@ -26,7 +26,7 @@ export interface TestMonitor {
   stop(): Promise<void>;
 }
 
-export async function startTestMonitor(options: { maxBodyBytes?: number } = {}): Promise<TestMonitor> {
+export async function startTestMonitor(options: Partial<Pick<MonitorConfig, 'maxBodyBytes' | 'faults' | 'now'>> = {}): Promise<TestMonitor> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pm-test-'));
   const monitor = await startMonitor({ dataDir, host: '127.0.0.1', port: 0, ...options });
   const { secret } = monitor.tokens.create({ label: 'test', days: 1 });

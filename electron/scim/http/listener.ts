@@ -36,6 +36,8 @@ export interface ListenerDeps {
   readonly onLogged?: (recorded: Recorded) => void;
   /** Fault-injection rules, asked once per authenticated request. */
   readonly faults?: FaultInjector;
+  /** The clock that stamps log rows (tests move it to replay cycles 40 minutes apart). */
+  readonly now?: () => number;
 }
 
 interface Job {
@@ -60,6 +62,7 @@ const MAX_BATCH = 128;
 export function createScimListener(deps: ListenerDeps): (req: IncomingMessage, res: ServerResponse) => void {
   const route = scimRouter(deps.directory);
   const limit = deps.maxBodyBytes ?? MAX_BODY_BYTES;
+  const now = deps.now ?? Date.now;
   const savepoint = deps.db.transaction((work: () => ScimResponse) => work());
   const inBatch = deps.db.transaction((work: () => Done[]) => work());
   const alone = deps.db.transaction((work: () => Done) => work());
@@ -167,7 +170,7 @@ export function createScimListener(deps: ListenerDeps): (req: IncomingMessage, r
   };
 
   return (req, res) => {
-    const ts = Date.now();
+    const ts = now();
     const started = performance.now();
     readBody(req, limit).then(
       (read) => enqueue({ req, res, ts, started, read }),

@@ -1,0 +1,34 @@
+/**
+ * What the MonitorApi implementation needs from the running monitor. Each namespace module takes this and
+ * returns its handlers; `createMonitorApi` (index.ts) puts them together.
+ */
+
+import type { TunnelInfo, Settings } from '../../shared/api/admin-types.js';
+import type { MethodName, MonitorApiHandlers } from '../../shared/api/contract.js';
+import type { Health } from '../../shared/api/provisioning-types.js';
+import type { Store } from '../monitor.js';
+
+export interface SettingsStore {
+  get(): Settings;
+  update(patch: Partial<Settings>): Settings;
+}
+
+export interface HealthSource {
+  /** The health as of now (cheap: computed from cycle counters and a few indexed queries). */
+  current(): Health;
+}
+
+export interface ApiDeps {
+  readonly store: Store;
+  readonly settings: SettingsStore;
+  readonly health: HealthSource;
+  /** The listener's local SCIM base URL. */
+  readonly scimUrl: () => string;
+  readonly tunnel: () => TunnelInfo | null;
+  readonly dataDir: string;
+  readonly version: string;
+  readonly now: () => number;
+}
+
+/** The handlers of the methods whose names start with `N.`. */
+export type NamespaceHandlers<N extends string> = Pick<MonitorApiHandlers, Extract<MethodName, `${N}.${string}`>>;

@@ -1,0 +1,73 @@
+/**
+ * Input schemas of the MonitorApi (zod): payloads are validated where they enter the main process, whichever
+ * transport (IPC or HTTP) brought them (architecture.md, "One contract, two transports").
+ */
+
+import { z } from 'zod';
+import { OPERATIONS } from '../domain/operation.js';
+
+const id = z.string().min(1).max(200);
+const limit = z.number().int().min(1).max(1000).optional();
+const timestamp = z.number().int().min(0).optional();
+const text = (max: number) => z.string().max(max);
+
+export const NoInput = z.object({}).strict().optional();
+
+export const LogQuerySchema = z
+  .object({
+    from: timestamp,
+    to: timestamp,
+    outcome: z.array(z.enum(['Success', 'Failure', 'Skipped', 'Warning'])).max(4).optional(),
+    action: z.array(z.enum(['Create', 'Update', 'Disable', 'Delete', 'StagedDelete', 'Other'])).max(6).optional(),
+    operation: z.array(z.enum(OPERATIONS as [string, ...string[]])).max(OPERATIONS.length).optional(),
+    entity: z.array(z.enum(['User', 'Group', 'Config', 'Unknown'])).max(4).optional(),
+    method: z.array(text(16)).max(10).optional(),
+    statusMin: z.number().int().min(0).max(999).optional(),
+    statusMax: z.number().int().min(0).max(999).optional(),
+    identity: text(500).optional(),
+    resourceId: text(200).optional(),
+    cycleId: z.number().int().min(1).optional(),
+    errorCode: text(200).optional(),
+    changeId: text(100).optional(),
+    faultOnly: z.boolean().optional(),
+    text: text(500).optional(),
+    before: z.number().int().min(1).optional(),
+    limit,
+  })
+  .strict();
+
+export const IdInput = z.object({ id }).strict();
+export const NumericIdInput = z.object({ id: z.number().int().min(1) }).strict();
+
+export const TokenCreateInput = z
+  .object({ label: z.string().trim().min(1).max(100), days: z.number().int().min(1).max(3650).nullable() })
+  .strict();
+
+export const CycleListInput = z.object({ before: z.number().int().min(1).optional(), limit }).strict().optional();
+
+export const FailureQuery = z
+  .object({ from: timestamp, to: timestamp, cycleId: z.number().int().min(1).optional(), identity: text(500).optional(), unresolvedOnly: z.boolean().optional() })
+  .strict()
+  .optional();
+
+export const HistoryInput = z.object({ limit }).strict().optional();
+
+export const DirectoryQuery = z
+  .object({ search: text(500).optional(), offset: z.number().int().min(0).optional(), limit })
+  .strict()
+  .optional();
+
+export const IdentityInput = z.object({ identity: z.string().min(1).max(500) }).strict();
+
+export const ScopeEntryInput = z.object({ value: z.string().trim().min(1).max(500), kind: z.enum(['user', 'group']) }).strict();
+export const ScopeSetInput = z.object({ entries: z.array(ScopeEntryInput).max(10_000) }).strict();
+/** An export of Entra's "Users and groups" blade, as CSV text. */
+export const ScopeCsvInput = z.object({ csv: z.string().max(5_000_000) }).strict();
+
+export const SettingsUpdate = z
+  .object({
+    cycleIdleGapMinutes: z.number().int().min(1).max(24 * 60).optional(),
+    retentionDays: z.number().int().min(0).max(3650).optional(),
+    maxDatabaseMb: z.number().int().min(0).max(1_000_000).optional(),
+  })
+  .strict();
