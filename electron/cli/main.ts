@@ -4,6 +4,7 @@
  */
 
 import { serve } from './serve.js';
+import { simulate } from './simulate.js';
 import { token } from './token.js';
 import { USAGE, UsageError } from './usage.js';
 
@@ -17,6 +18,8 @@ export async function main(argv: string[]): Promise<number> {
       case 'token':
         token(args);
         return 0;
+      case 'simulate':
+        return await simulate(args);
       case undefined:
       case 'help':
       case '--help':

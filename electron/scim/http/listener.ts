@@ -100,7 +100,15 @@ export function createScimListener(deps: ListenerDeps): (req: IncomingMessage, r
       if (fault) context = { ...context, fault: fault.rule, ...(fault.delayMs === undefined ? {} : { delayMs: fault.delayMs }) };
       if (fault?.response) {
         const { status, body: faultBody, headers } = fault.response;
-        return { ...context, status, body: faultBody ?? scimErrorBody(status, `Injected by the fault rule "${fault.rule}".`), headers: headers ?? {} };
+        // The log's scim_type column comes from the response, as for the listener's own errors.
+        const scimType = (faultBody as { scimType?: unknown } | undefined)?.scimType;
+        return {
+          ...context,
+          status,
+          body: faultBody ?? scimErrorBody(status, `Injected by the fault rule "${fault.rule}".`),
+          headers: headers ?? {},
+          ...(typeof scimType === 'string' ? { scimType } : {}),
+        };
       }
       return { ...context, ...savepoint(() => route(full)) };
     } catch (error) {
