@@ -15,6 +15,9 @@ import { createCycleTracker } from './provisioning/cycle-tracker.js';
 import { createRecorder, type Recorder } from './provisioning/recorder.js';
 import type { FaultInjector } from './scim/http/faults.js';
 import { startScimServer, type RunningListener } from './scim/http/server.js';
+import { createTunnelProvider, type TunnelConfig } from './tunnel/create-provider.js';
+import { createTunnelManager, type TunnelManager } from './tunnel/manager.js';
+import { loopbackTarget } from './tunnel/types.js';
 
 export interface MonitorConfig {
   /** Folder holding `monitor.db`; `:memory:` keeps everything in memory (tests). */
@@ -28,11 +31,15 @@ export interface MonitorConfig {
   readonly faults?: FaultInjector;
   /** The clock for log timestamps; tests move it to replay cycles without waiting. */
   readonly now?: () => number;
+  /** The public tunnel to the SCIM listener; built stopped, the caller starts it (after subscribing). */
+  readonly tunnel?: TunnelConfig;
 }
 
 export interface Monitor extends Store {
   readonly listener: RunningListener;
-  /** Stops the listener, then closes the database (flushing the WAL). */
+  /** Forwards the SCIM listener's port, and only that port; null when no tunnel is configured (`none`). */
+  readonly tunnel: TunnelManager | null;
+  /** Stops the tunnel, then the listener, then closes the database (flushing the WAL). */
   close(): Promise<void>;
 }
 
@@ -72,10 +79,16 @@ export async function startMonitor(config: MonitorConfig): Promise<Monitor> {
       config.host,
       config.port,
     );
+    const provider = config.tunnel === undefined ? undefined : createTunnelProvider(config.tunnel);
+    // The target is the listener's own address: no other port (the admin API) can ever be handed to a tunnel.
+    const tunnel = provider === undefined ? null : createTunnelManager({ provider, target: loopbackTarget(listener.host, listener.port) });
     return {
       ...store,
       listener,
+      tunnel,
       async close() {
+        // The public side goes first, so Entra sees the endpoint disappear rather than requests cut mid-way.
+        await tunnel?.stop();
         await listener.close();
         store.db.close();
       },

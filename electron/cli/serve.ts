@@ -4,7 +4,10 @@
 
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../data-dir.js';
+import { createFaultInjector } from '../faults/injector.js';
+import { loadFaultRules } from '../faults/load.js';
 import { startMonitor } from '../monitor.js';
+import { printTunnel, TUNNEL_OPTIONS, tunnelConfig } from './serve-tunnel.js';
 import { UsageError } from './usage.js';
 
 /** 7643, after RFC 7643 (SCIM core schema); any free port works, and --port 0 picks one. */
@@ -25,19 +28,27 @@ export async function serve(args: string[], out: (line: string) => void = consol
       host: { type: 'string', default: '127.0.0.1' },
       'data-dir': { type: 'string' },
       token: { type: 'string' },
+      faults: { type: 'string' },
+      ...TUNNEL_OPTIONS,
     },
     strict: true,
     allowPositionals: false,
   });
   const dataDir = values['data-dir'] ?? defaultDataDir();
+  const tunnel = tunnelConfig(values);
+  // Rules are read before the listener starts, so a bad file stops `serve` with the rule and field named.
+  const faultRules = values.faults === undefined ? undefined : loadFaultRules(values.faults);
   const monitor = await startMonitor({
     dataDir,
     host: values.host,
     port: port(values.port),
     ...(values.token === undefined ? {} : { token: values.token }),
+    ...(faultRules === undefined ? {} : { faults: createFaultInjector(faultRules) }),
+    ...(tunnel === undefined ? {} : { tunnel }),
   });
   out(`Data directory: ${dataDir}`);
   out(`SCIM endpoint: ${monitor.listener.url}`);
+  if (faultRules !== undefined) out(`Fault injection: ${faultRules.length} rule(s) from ${values.faults}: ${faultRules.map((r) => r.name).join(', ') || '(none)'}`);
   if (!monitor.tokens.hasActive()) {
     out('No Secret Token yet: every request will get 401 until you create one with');
     out(`  provisioning-monitor token create --label "Entra ID" --data-dir "${dataDir}"`);
@@ -60,4 +71,9 @@ export async function serve(args: string[], out: (line: string) => void = consol
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
+  // Started last: the signal handlers are in place, and a slow or failing tunnel never holds up the listener.
+  if (monitor.tunnel !== null) {
+    printTunnel(monitor.tunnel, out);
+    void monitor.tunnel.start();
+  }
 }

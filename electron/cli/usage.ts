@@ -15,12 +15,25 @@ Commands:
   serve [--port N] [--host H] [--data-dir DIR] [--token SECRET]
       Run the SCIM 2.0 listener headless. Prints "SCIM endpoint: <url>" once it accepts requests.
       --port 0 takes a free port (default 7643); --host defaults to 127.0.0.1 (a tunnel forwards to it).
+      --faults FILE loads fault-injection rules (JSON) that answer matching requests with errors or latency.
+      --tunnel ngrok|localtunnel|cloudflared|custom|none (default none) exposes the SCIM port, and only it, over a
+      public URL and prints "Tenant URL: <public url>/scim/v2" once it is online; it reconnects on its own.
+        ngrok:        NGROK_AUTHTOKEN must be set; [--tunnel-domain D] uses a domain reserved in ngrok.
+        localtunnel:  [--tunnel-host URL] another localtunnel server (default https://localtunnel.me);
+                      [--tunnel-subdomain NAME] asks for NAME.<server>.
+        cloudflared:  a quick tunnel; needs the cloudflared binary on PATH or [--cloudflared-path FILE].
+        custom:       --tunnel-host https://… is the public URL of your own proxy forwarding to this port.
   token create --label L [--days N] [--data-dir DIR]
       Create a Secret Token for Entra's Secret Token field; the secret is printed once, alone on the last line.
   token list [--data-dir DIR]
   token revoke <id> [--data-dir DIR]
   token recreate <id> [--data-dir DIR]
       Revoke a token and issue a new one with the same label and validity (Britive's Re-Create).
+  simulate --target URL --token SECRET [--users N] [--groups N] [--dialect default|aadOptscim062020]
+           [--concurrency N] [--cycles N] [--seed S]
+      Act as Entra's provisioning service against a SCIM Tenant URL: Test Connection, an initial cycle, then
+      incremental cycles (updates, disables, re-enables, member removals, a hard delete). Prints a summary ending
+      "N passed, M failed"; exits 0 when nothing failed, 1 when an operation failed or the target is unreachable.
 
 The data directory defaults to the desktop app's folder (PROVISIONING_MONITOR_DATA_DIR overrides it).
 `;
