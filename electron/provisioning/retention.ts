@@ -21,7 +21,7 @@ export interface RetentionOptions {
   readonly settings: { get(): Settings };
   readonly now?: () => number;
   readonly intervalMs?: number;
-  /** Rows per transaction: 2,000 rows with their bodies delete in a few milliseconds. */
+  /** Rows per transaction, kept small: 2,000 rows with 4 KB bodies held the event loop for 17–81 ms in a test run. */
   readonly batch?: number;
   /** Batches per run at most, so one run stays short even far over a limit; the next tick continues. */
   readonly maxBatches?: number;
