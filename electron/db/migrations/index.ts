@@ -8,6 +8,7 @@ import { sql as tokens } from './0002-tokens.js';
 import { sql as requestLog } from './0003-request-log.js';
 import { sql as classification } from './0004-classification.js';
 import { sql as semantics } from './0005-cycles-scope-health.js';
+import { sql as failuresLogSearch } from './0006-failures-log-search.js';
 
 export interface Migration {
   readonly version: number;
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'request-log', sql: requestLog },
   { version: 4, name: 'classification', sql: classification },
   { version: 5, name: 'cycles-scope-health', sql: semantics },
+  { version: 6, name: 'failures-log-search', sql: failuresLogSearch },
 ];
