@@ -12,7 +12,7 @@ import { tokensRepo } from './db/tokens-repo.js';
 import { arrivalsRepo } from './db/arrivals-repo.js';
 import { cyclesRepo, type CyclesRepo } from './db/cycles-repo.js';
 import { createCycleTracker } from './provisioning/cycle-tracker.js';
-import { createRecorder, type Recorder } from './provisioning/recorder.js';
+import { createRecorder, type Recorded, type Recorder } from './provisioning/recorder.js';
 import type { FaultInjector } from './scim/http/faults.js';
 import { startScimServer, type RunningListener } from './scim/http/server.js';
 import { createTunnelProvider, type TunnelConfig } from './tunnel/create-provider.js';
@@ -31,6 +31,10 @@ export interface MonitorConfig {
   readonly faults?: FaultInjector;
   /** The clock for log timestamps; tests move it to replay cycles without waiting. */
   readonly now?: () => number;
+  /** The idle gap that ends an inferred cycle, read on every request (a setting). */
+  readonly idleGapMs?: () => number;
+  /** Called after each request's log row is committed. */
+  readonly onLogged?: (recorded: Recorded) => void;
   /** The public tunnel to the SCIM listener; built stopped, the caller starts it (after subscribing). */
   readonly tunnel?: TunnelConfig;
 }
@@ -66,7 +70,7 @@ export function openStore(dataDir: string, idleGapMs: () => number = () => DEFAU
 }
 
 export async function startMonitor(config: MonitorConfig): Promise<Monitor> {
-  const store = openStore(config.dataDir);
+  const store = openStore(config.dataDir, config.idleGapMs);
   try {
     if (config.token !== undefined) store.tokens.register(config.token, 'serve --token');
     const listener = await startScimServer(
@@ -75,6 +79,7 @@ export async function startMonitor(config: MonitorConfig): Promise<Monitor> {
         ...(config.maxBodyBytes === undefined ? {} : { maxBodyBytes: config.maxBodyBytes }),
         ...(config.faults === undefined ? {} : { faults: config.faults }),
         ...(config.now === undefined ? {} : { now: config.now }),
+        ...(config.onLogged === undefined ? {} : { onLogged: config.onLogged }),
       },
       config.host,
       config.port,

@@ -6,17 +6,18 @@ import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../data-dir.js';
 import { createFaultInjector } from '../faults/injector.js';
 import { loadFaultRules } from '../faults/load.js';
-import { startMonitor } from '../monitor.js';
+import { startMonitorApp } from '../monitor-app.js';
 import { printTunnel, TUNNEL_OPTIONS, tunnelConfig } from './serve-tunnel.js';
+import { openInBrowser } from './open-browser.js';
 import { UsageError } from './usage.js';
 
 /** 7643, after RFC 7643 (SCIM core schema); any free port works, and --port 0 picks one. */
 export const DEFAULT_PORT = 7643;
 
-function port(raw: string | undefined): number {
+function port(raw: string | undefined, flag = '--port'): number {
   if (raw === undefined) return DEFAULT_PORT;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0 || value > 65535) throw new UsageError(`--port must be 0–65535, got "${raw}".`);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) throw new UsageError(`${flag} must be 0–65535, got "${raw}".`);
   return value;
 }
 
@@ -29,6 +30,8 @@ export async function serve(args: string[], out: (line: string) => void = consol
       'data-dir': { type: 'string' },
       token: { type: 'string' },
       faults: { type: 'string' },
+      'admin-port': { type: 'string' },
+      'no-open': { type: 'boolean', default: false },
       ...TUNNEL_OPTIONS,
     },
     strict: true,
@@ -38,16 +41,22 @@ export async function serve(args: string[], out: (line: string) => void = consol
   const tunnel = tunnelConfig(values);
   // Rules are read before the listener starts, so a bad file stops `serve` with the rule and field named.
   const faultRules = values.faults === undefined ? undefined : loadFaultRules(values.faults);
-  const monitor = await startMonitor({
+  const app = await startMonitorApp({
     dataDir,
     host: values.host,
     port: port(values.port),
+    adminPort: values['admin-port'] === undefined ? 0 : port(values['admin-port'], '--admin-port'),
     ...(values.token === undefined ? {} : { token: values.token }),
     ...(faultRules === undefined ? {} : { faults: createFaultInjector(faultRules) }),
     ...(tunnel === undefined ? {} : { tunnel }),
   });
+  const { monitor } = app;
   out(`Data directory: ${dataDir}`);
   out(`SCIM endpoint: ${monitor.listener.url}`);
+  if (app.admin) {
+    out(`Admin UI: ${app.admin.openUrl}`);
+    if (!values['no-open']) openInBrowser(app.admin.openUrl);
+  }
   if (faultRules !== undefined) out(`Fault injection: ${faultRules.length} rule(s) from ${values.faults}: ${faultRules.map((r) => r.name).join(', ') || '(none)'}`);
   if (!monitor.tokens.hasActive()) {
     out('No Secret Token yet: every request will get 401 until you create one with');
@@ -58,7 +67,7 @@ export async function serve(args: string[], out: (line: string) => void = consol
     if (stopping) return;
     stopping = true;
     out(`Received ${signal}, stopping…`);
-    monitor.close().then(
+    app.close().then(
       () => {
         out('Stopped.');
         process.exit(0);

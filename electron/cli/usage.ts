@@ -12,8 +12,9 @@ export class UsageError extends Error {
 export const USAGE = `Usage: provisioning-monitor <command> [options]
 
 Commands:
-  serve [--port N] [--host H] [--data-dir DIR] [--token SECRET]
-      Run the SCIM 2.0 listener headless. Prints "SCIM endpoint: <url>" once it accepts requests.
+  serve [--port N] [--host H] [--data-dir DIR] [--token SECRET] [--admin-port N] [--no-open]
+      Run the SCIM 2.0 listener headless. Prints "SCIM endpoint: <url>" once it accepts requests, and
+      "Admin UI: <url>" once the UI is served on 127.0.0.1 (a one-time link; --no-open keeps the browser closed).
       --port 0 takes a free port (default 7643); --host defaults to 127.0.0.1 (a tunnel forwards to it).
       --faults FILE loads fault-injection rules (JSON) that answer matching requests with errors or latency.
       --tunnel ngrok|localtunnel|cloudflared|custom|none (default none) exposes the SCIM port, and only it, over a

@@ -1,0 +1,110 @@
+/**
+ * The whole headless app around the monitor: settings, the MonitorApi, live events, health, retention and the
+ * admin server that serves the UI. `serve` runs it; the desktop shell builds the same pieces and adds IPC.
+ */
+
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { MonitorApiHandlers } from '../shared/api/contract.js';
+import { startAdminServer, type AdminServer } from './admin/server.js';
+import { createEventHub, type EventHub } from './api/events.js';
+import { createMonitorApi } from './api/index.js';
+import { createLiveEvents } from './api/live-events.js';
+import { startMonitor, type Monitor, type MonitorConfig } from './monitor.js';
+import { createHealthTracker, type HealthTracker } from './provisioning/health.js';
+import { startRetention } from './provisioning/retention.js';
+import { createSettingsStore } from './settings/store.js';
+import { toTunnelInfo } from './tunnel/tunnel-info.js';
+
+/** The package root: above dist/electron/ when built, above electron/ when run from source (tests). */
+const root = ((): string => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+})();
+
+/** The version in package.json, read once. */
+export const APP_VERSION: string = (() => {
+  try {
+    return (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+})();
+
+/** Where `npm run build:ui` puts the renderer; the admin server shows a placeholder page when it is missing. */
+export const RENDERER_DIR = join(root, 'dist', 'renderer');
+
+export interface AppConfig extends Omit<MonitorConfig, 'idleGapMs' | 'onLogged'> {
+  /** Port of the admin UI/API on 127.0.0.1; 0 takes a free one. Null: no admin server (the desktop shell uses IPC). */
+  readonly adminPort: number | null;
+  readonly staticDir?: string;
+}
+
+export interface MonitorApp {
+  readonly monitor: Monitor;
+  readonly api: MonitorApiHandlers;
+  readonly events: EventHub;
+  readonly health: HealthTracker;
+  readonly admin: AdminServer | null;
+  close(): Promise<void>;
+}
+
+export async function startMonitorApp(config: AppConfig): Promise<MonitorApp> {
+  const now = config.now ?? Date.now;
+  const settings = createSettingsStore(config.dataDir);
+  const events = createEventHub();
+  let onLogged: ((recorded: Parameters<NonNullable<MonitorConfig['onLogged']>>[0]) => void) | undefined;
+  const monitor = await startMonitor({
+    ...config,
+    idleGapMs: () => settings.get().cycleIdleGapMinutes * 60_000,
+    // The live-event wiring needs the monitor's database, so it is attached right after the monitor starts.
+    onLogged: (recorded) => onLogged?.(recorded),
+  });
+  const health = createHealthTracker({ db: monitor.db, now, settings });
+  const live = createLiveEvents({ db: monitor.db, cycles: monitor.cycles, health, hub: events, now, idleGapMinutes: () => settings.get().cycleIdleGapMinutes });
+  onLogged = live.onLogged;
+  const tunnelInfo = () => (monitor.tunnel ? toTunnelInfo(monitor.tunnel.provider, monitor.tunnel.status()) : null);
+  const unsubscribeTunnel = monitor.tunnel?.subscribe((event) => {
+    const tunnel = tunnelInfo();
+    if (event.type === 'status' && tunnel) events.publish({ type: 'tunnel-changed', tunnel });
+  });
+  const api = createMonitorApi({
+    store: monitor,
+    settings,
+    health,
+    scimUrl: () => monitor.listener.url,
+    tunnel: tunnelInfo,
+    dataDir: config.dataDir,
+    version: APP_VERSION,
+    now,
+  });
+  const retention = startRetention({ db: monitor.db, settings, now });
+  let admin: AdminServer | null = null;
+  try {
+    if (config.adminPort !== null) {
+      const staticDir = config.staticDir ?? RENDERER_DIR;
+      admin = await startAdminServer({ handlers: api, events, port: config.adminPort, ...(existsSync(staticDir) ? { staticDir } : {}) });
+    }
+  } catch (error) {
+    live.stop();
+    retention.stop();
+    await monitor.close();
+    throw error;
+  }
+  return {
+    monitor,
+    api,
+    events,
+    health,
+    admin,
+    async close() {
+      live.stop();
+      retention.stop();
+      unsubscribeTunnel?.();
+      await admin?.close();
+      await monitor.close();
+    },
+  };
+}
