@@ -65,6 +65,9 @@ export function parseAttributeList(raw: string | undefined): string[] | undefine
  * The input is never mutated and the result shares no objects with it.
  */
 export function projectResource(type: ScimResourceType, resource: JsonObject, options: ProjectionOptions): JsonObject {
+  // The common case (Entra asks for neither list on users): nothing to select. Stored resources never hold a
+  // `returned: never` attribute (normalization drops `password`), so the rendered resource goes out as it is.
+  if (!options.attributes?.length && !options.excludedAttributes?.length && !('password' in resource)) return resource;
   const extensionKeys = new Set(Object.keys(resource).filter(isUrn).map((key) => canonicalUrn(key).toLowerCase()));
   const include = buildSelection(type, options.attributes, extensionKeys);
   const exclude = buildSelection(type, options.excludedAttributes, extensionKeys);
