@@ -55,16 +55,16 @@ export async function startMonitorApp(config: AppConfig): Promise<MonitorApp> {
   const now = config.now ?? Date.now;
   const settings = createSettingsStore(config.dataDir);
   const events = createEventHub();
-  let onLogged: ((recorded: Parameters<NonNullable<MonitorConfig['onLogged']>>[0]) => void) | undefined;
+  // The live-event wiring needs the monitor's database, so it is attached right after the monitor starts.
+  const wiring: { onLogged?: NonNullable<MonitorConfig['onLogged']> } = {};
   const monitor = await startMonitor({
     ...config,
     idleGapMs: () => settings.get().cycleIdleGapMinutes * 60_000,
-    // The live-event wiring needs the monitor's database, so it is attached right after the monitor starts.
-    onLogged: (recorded) => onLogged?.(recorded),
+    onLogged: (recorded) => wiring.onLogged?.(recorded),
   });
   const health = createHealthTracker({ db: monitor.db, now, settings });
   const live = createLiveEvents({ db: monitor.db, cycles: monitor.cycles, health, hub: events, now, idleGapMinutes: () => settings.get().cycleIdleGapMinutes });
-  onLogged = live.onLogged;
+  wiring.onLogged = live.onLogged;
   const tunnelInfo = () => (monitor.tunnel ? toTunnelInfo(monitor.tunnel.provider, monitor.tunnel.status()) : null);
   const unsubscribeTunnel = monitor.tunnel?.subscribe((event) => {
     const tunnel = tunnelInfo();

@@ -32,5 +32,7 @@ if (hasE2e) {
     }
     step('install Chromium (apt)', 'sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium']);
   }
+  // The browser tests serve dist/renderer; `npm run build` is tsc only, so the UI is built here.
+  step('build UI', 'npm', ['run', '--silent', 'build:ui']);
   step('browser tests', 'npx', ['playwright', 'test'], { CHROMIUM_PATH: chromium });
 }
