@@ -17,10 +17,14 @@ export const DATABASE_FILE = 'monitor.db';
  *
  * WAL lets readers (the UI, exports) run beside the listener's writes; synchronous=NORMAL in WAL mode keeps every
  * committed transaction through a process crash, which is the promise "nothing acknowledged is lost" needs.
+ *
+ * `nativeBinding` is better-sqlite3's own option: the desktop shell passes the addon built for Electron's ABI
+ * (native/electron/, scripts/electron-rebuild.mjs); tests and `serve` leave it out and load the Node build in
+ * node_modules, so building one never breaks the other (architecture.md, "Native module, two ABIs").
  */
-export function openDatabase(file: string): Db {
+export function openDatabase(file: string, options: { readonly nativeBinding?: string } = {}): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file);
+  const db = new Database(file, options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding });
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
