@@ -5,7 +5,9 @@
  */
 
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { connect } from 'node:net';
+import { networkInterfaces, tmpdir } from 'node:os';
+import fc from 'fast-check';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EVENTS_PATH, exchangeSessionKey, keyFromFragment } from '../../shared/api/admin-http.js';
@@ -20,6 +22,7 @@ import { statusHandlers } from '../../electron/api/status.js';
 import { tokenHandlers } from '../../electron/api/tokens.js';
 import { testApiDeps } from '../support/api.js';
 import { openSse, raw, unavailableHandlers } from '../support/admin.js';
+import { fuzzParams } from '../support/fuzz.js';
 import { startTestMonitor, type TestMonitor } from '../support/monitor.js';
 
 let t: TestMonitor;
@@ -317,5 +320,61 @@ describe('static UI', () => {
       expect(reply.status, target).toBe(404);
       expect(reply.text).not.toContain('root:');
     }
+  });
+});
+
+describe('hostile input (issue 11)', () => {
+  /** This machine's first non-loopback IPv4 address, if it has one. */
+  const external = Object.values(networkInterfaces()).flat().find((a) => a !== undefined && !a.internal && a.family === 'IPv4')?.address;
+
+  it.skipIf(external === undefined)('refuses connections on any address but 127.0.0.1', async () => {
+    const outcome = await new Promise<string>((resolve) => {
+      const socket = connect(admin.port, external as string);
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve('connected');
+      });
+      socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+    });
+    expect(outcome).toBe('ECONNREFUSED');
+  });
+
+  it('answers an absolute-form (proxy) request target with 400', async () => {
+    const reply = await raw(admin.port, 'POST', `http://127.0.0.1:${admin.port}/api/status.get`, { ...auth, 'content-type': 'application/json' }, '{}');
+    expect(reply.status).toBe(400);
+  });
+
+  it('never answers a request without credentials with data, and never with a 5xx', async () => {
+    const path = fc.oneof(
+      fc.constantFrom('/api/status.get', '/api/tokens.create', '/api/tokens.list', '/api/logs.list', '/api/events', '/session', '/exports/x/y.csv', '/api/', '/api/__proto__', '/api/constructor'),
+      fc.stringMatching(/^\/(api|exports|session)[A-Za-z0-9._~%\/-]{0,30}$/),
+    );
+    const attempt = fc.record({
+      method: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH'),
+      path,
+      headers: fc.record(
+        {
+          authorization: fc.oneof(fc.constant(`Bearer ${t.secret}`), fc.constant('Bearer '), fc.stringMatching(/^Bearer [A-Za-z0-9_-]{1,60}$/)),
+          cookie: fc.stringMatching(/^pm_session=[A-Za-z0-9_-]{0,60}$/),
+          origin: fc.constantFrom(admin.url, 'http://evil.example', 'null'),
+          'content-type': fc.constantFrom('application/json', 'text/plain'),
+        },
+        { requiredKeys: [] },
+      ),
+      body: fc.option(fc.json({ maxDepth: 2 }), { nil: undefined }),
+    });
+    await fc.assert(
+      fc.asyncProperty(attempt, async ({ method, path: target, headers, body }) => {
+        // node:http sends an OPTIONS/DELETE/GET body without a length unless told; real clients always give one.
+        const sent: Record<string, string> = { ...headers };
+        if (body !== undefined) sent['content-length'] = String(Buffer.byteLength(body));
+        const reply = await raw(admin.port, method, target, sent, body);
+        expect(reply.status, `${method} ${target} → ${reply.status} ${reply.text.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
+        expect(reply.status).toBeLessThan(500);
+        expect(reply.text).not.toContain(t.secret);
+      }),
+      fuzzParams(150),
+    );
+    expect((await call('status.get')).body.ok).toBe(true);
   });
 });
