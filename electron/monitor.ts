@@ -15,6 +15,8 @@ import { createCycleTracker } from './provisioning/cycle-tracker.js';
 import { createRecorder, type Recorded, type Recorder } from './provisioning/recorder.js';
 import type { FaultInjector } from './scim/http/faults.js';
 import { startScimServer, type RunningListener } from './scim/http/server.js';
+import { createUpstreamProxy } from './proxy/proxy.js';
+import type { UpstreamConfig } from './proxy/upstream-config.js';
 import { createTunnelProvider, type TunnelConfig } from './tunnel/create-provider.js';
 import { createTunnelManager, type TunnelManager } from './tunnel/manager.js';
 import { loopbackTarget } from './tunnel/types.js';
@@ -37,12 +39,18 @@ export interface MonitorConfig {
   readonly onLogged?: (recorded: Recorded) => void;
   /** The public tunnel to the SCIM listener; built stopped, the caller starts it (after subscribing). */
   readonly tunnel?: TunnelConfig;
+  /** Proxy mode: forward authenticated requests to this SCIM app instead of the built-in directory. */
+  readonly upstream?: UpstreamConfig;
+  /** better-sqlite3's addon built for Electron (desktop shell only); the Node build in node_modules otherwise. */
+  readonly nativeBinding?: string;
 }
 
 export interface Monitor extends Store {
   readonly listener: RunningListener;
   /** Forwards the SCIM listener's port, and only that port; null when no tunnel is configured (`none`). */
   readonly tunnel: TunnelManager | null;
+  /** Proxy mode's upstream (its URL only, never its token); null for the built-in target. */
+  readonly upstream: { readonly url: string } | null;
   /** Stops the tunnel, then the listener, then closes the database (flushing the WAL). */
   close(): Promise<void>;
 }
@@ -59,8 +67,8 @@ export interface Store {
 /** The default idle gap that ends an inferred cycle. */
 export const DEFAULT_IDLE_GAP_MS = 5 * 60_000;
 
-export function openStore(dataDir: string, idleGapMs: () => number = () => DEFAULT_IDLE_GAP_MS): Store {
-  const db = openDatabase(dataDir === ':memory:' ? ':memory:' : join(dataDir, DATABASE_FILE));
+export function openStore(dataDir: string, idleGapMs: () => number = () => DEFAULT_IDLE_GAP_MS, nativeBinding?: string): Store {
+  const db = openDatabase(dataDir === ':memory:' ? ':memory:' : join(dataDir, DATABASE_FILE), nativeBinding === undefined ? {} : { nativeBinding });
   const directory = directoryRepo(db);
   const log = requestLogRepo(db);
   const cycles = cyclesRepo(db);
@@ -70,12 +78,14 @@ export function openStore(dataDir: string, idleGapMs: () => number = () => DEFAU
 }
 
 export async function startMonitor(config: MonitorConfig): Promise<Monitor> {
-  const store = openStore(config.dataDir, config.idleGapMs);
+  const store = openStore(config.dataDir, config.idleGapMs, config.nativeBinding);
   try {
     if (config.token !== undefined) store.tokens.register(config.token, 'serve --token');
+    const proxy = config.upstream === undefined ? undefined : createUpstreamProxy(config.upstream, store.db);
     const listener = await startScimServer(
       {
         ...store,
+        ...(proxy === undefined ? {} : { proxy }),
         ...(config.maxBodyBytes === undefined ? {} : { maxBodyBytes: config.maxBodyBytes }),
         ...(config.faults === undefined ? {} : { faults: config.faults }),
         ...(config.now === undefined ? {} : { now: config.now }),
@@ -91,10 +101,17 @@ export async function startMonitor(config: MonitorConfig): Promise<Monitor> {
       ...store,
       listener,
       tunnel,
+      upstream: proxy === undefined ? null : { url: proxy.url },
       async close() {
         // The public side goes first, so Entra sees the endpoint disappear rather than requests cut mid-way.
         await tunnel?.stop();
         await listener.close();
+        if (proxy !== undefined) {
+          // Forwards still waiting on the upstream are abandoned: each is answered 502 and logged, in the listener's
+          // next group commit (a setImmediate), which runs before the database closes.
+          await proxy.close();
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
         store.db.close();
       },
     };

@@ -8,6 +8,7 @@
 
 import type { ExchangeDetail, LogPage, LogRow } from '../../shared/api/log-types.js';
 import { ApiFailure } from '../../shared/api/result.js';
+import { conformanceHints } from '../provisioning/conformance.js';
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/open.js';
 import type { ApiDeps, NamespaceHandlers } from './deps.js';
@@ -116,14 +117,18 @@ export function logHandlers(deps: ApiDeps): NamespaceHandlers<'logs'> {
       const logRow: LogRow = toLogRow(found);
       const body = bodies.get(id);
       const responseBody = body?.res_body ?? null;
+      const requestBody = body?.req_body ?? null;
+      const responseHeaders = body ? headers(body.res_headers) : {};
       const detail: ExchangeDetail = {
         ...logRow,
         requestHeaders: body ? headers(body.req_headers) : {},
-        requestBody: body?.req_body ?? null,
-        responseHeaders: body ? headers(body.res_headers) : {},
+        requestBody,
+        responseHeaders,
         responseBody,
         modified: deps.store.log.modified(id),
         explanation: explainFailure({ ...logRow, responseBody }),
+        // Computed from what was stored, so old rows and both modes (built-in target, proxy) get them.
+        hints: conformanceHints({ ...logRow, requestBody, responseHeaders, responseBody }),
       };
       return detail;
     },

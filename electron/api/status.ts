@@ -35,6 +35,7 @@ export function statusHandlers(deps: ApiDeps): NamespaceHandlers<'status'> {
         scimUrl: deps.scimUrl(),
         tenantUrl: tenantUrl(tunnel?.publicUrl ?? null, tunnel?.state === 'online'),
         tunnel,
+        upstream: deps.upstream?.() ?? null,
         requestCount: deps.store.log.count(),
         lastRequestAt: repo.lastRequestAt(),
         health: deps.health.current().state,

@@ -8,6 +8,7 @@ import { createFaultInjector } from '../faults/injector.js';
 import { loadFaultRules } from '../faults/load.js';
 import { startMonitorApp } from '../monitor-app.js';
 import { printTunnel, TUNNEL_OPTIONS, tunnelConfig } from './serve-tunnel.js';
+import { UPSTREAM_OPTIONS, upstreamConfig, upstreamLine } from './serve-upstream.js';
 import { openInBrowser } from './open-browser.js';
 import { UsageError } from './usage.js';
 
@@ -33,12 +34,14 @@ export async function serve(args: string[], out: (line: string) => void = consol
       'admin-port': { type: 'string' },
       'no-open': { type: 'boolean', default: false },
       ...TUNNEL_OPTIONS,
+      ...UPSTREAM_OPTIONS,
     },
     strict: true,
     allowPositionals: false,
   });
   const dataDir = values['data-dir'] ?? defaultDataDir();
   const tunnel = tunnelConfig(values);
+  const upstream = upstreamConfig(values);
   // Rules are read before the listener starts, so a bad file stops `serve` with the rule and field named.
   const faultRules = values.faults === undefined ? undefined : loadFaultRules(values.faults);
   const app = await startMonitorApp({
@@ -49,10 +52,12 @@ export async function serve(args: string[], out: (line: string) => void = consol
     ...(values.token === undefined ? {} : { token: values.token }),
     ...(faultRules === undefined ? {} : { faults: createFaultInjector(faultRules) }),
     ...(tunnel === undefined ? {} : { tunnel }),
+    ...(upstream === undefined ? {} : { upstream }),
   });
   const { monitor } = app;
   out(`Data directory: ${dataDir}`);
   out(`SCIM endpoint: ${monitor.listener.url}`);
+  if (upstream !== undefined) out(upstreamLine(upstream));
   if (app.admin) {
     out(`Admin UI: ${app.admin.openUrl}`);
     if (!values['no-open']) openInBrowser(app.admin.openUrl);

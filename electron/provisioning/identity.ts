@@ -31,7 +31,14 @@ export function filterEqValue(filter: string): string | null {
   return match[2] ?? null;
 }
 
+/** Names a request that carries only an id; the built-in target asks its directory, proxy mode what it has seen. */
+export type IdLookup = (entity: 'User' | 'Group', id: string) => string | null;
+
 export function requestIdentity(shape: RequestShape, info: OperationInfo, directory: DirectoryRepo): string | null {
+  return identityOf(shape, info, (entity, id) => (entity === 'User' ? (directory.users.get(id)?.user_name ?? null) : (directory.groups.get(id)?.display_name ?? null)));
+}
+
+export function identityOf(shape: RequestShape, info: OperationInfo, byId: IdLookup): string | null {
   const nameAttribute = info.entity === 'Group' ? 'displayName' : 'userName';
   switch (info.operation) {
     case 'create':
@@ -48,8 +55,7 @@ export function requestIdentity(shape: RequestShape, info: OperationInfo, direct
     default: {
       const id = shape.segments[1];
       if (id === undefined) return null;
-      if (info.entity === 'User') return directory.users.get(id)?.user_name ?? null;
-      if (info.entity === 'Group') return directory.groups.get(id)?.display_name ?? null;
+      if (info.entity === 'User' || info.entity === 'Group') return byId(info.entity, id);
       return null;
     }
   }

@@ -24,7 +24,8 @@ function isTypedList(value: JsonValue[]): value is { [key: string]: JsonValue }[
   return types.length > 0 && types.every((t) => t !== null) && new Set(types).size === types.length;
 }
 
-function flattenValue(path: string, value: JsonValue, out: Map<string, string>): void {
+/** Adds `path` (and, for complex and typed multi-valued values, its sub-attribute paths) with their values to `out`. */
+export function flattenValue(path: string, value: JsonValue, out: Map<string, string>): void {
   if (Array.isArray(value)) {
     if (path === 'members') {
       for (const member of value) if (isObject(member) && typeof member.value === 'string') out.set(`members[value eq "${member.value}"]`, member.value);

@@ -49,6 +49,20 @@ export interface FailureExplanation {
   readonly entraMessage: string;
 }
 
+/**
+ * An answer Entra is likely to reject or mishandle, found in one exchange (the conformance hints panel). Computed from
+ * the stored request and response, so it works for old rows and for both the built-in target and proxy mode.
+ */
+export interface ConformanceHint {
+  /** Stable name of the check, e.g. `members-despite-excluded`. */
+  readonly id: string;
+  /** `error`: Entra fails or quarantines on this; `warning`: it may cope, but the answer is off-spec. */
+  readonly severity: 'error' | 'warning';
+  readonly message: string;
+  /** Where the expectation is written down, e.g. `entra-behavior.md §2.2`. */
+  readonly source: string;
+}
+
 /** One exchange in full: what was received and answered, with secrets already redacted. */
 export interface ExchangeDetail extends LogRow {
   readonly requestHeaders: Readonly<Record<string, string>>;
@@ -57,6 +71,8 @@ export interface ExchangeDetail extends LogRow {
   readonly responseBody: string | null;
   readonly modified: readonly ModifiedProperty[];
   readonly explanation: FailureExplanation | null;
+  /** What in the answer Entra will likely reject; empty when nothing was found. */
+  readonly hints: readonly ConformanceHint[];
 }
 
 /** A log query; every field narrows the result, and all of them combine with AND. */

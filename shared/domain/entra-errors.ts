@@ -56,6 +56,12 @@ export const ENTRA_ERRORS: Readonly<Record<string, EntraErrorInfo>> = {
   TooManyRequests: info('TooManyRequests', 'The app throttled Entra (HTTP 429).', 'Raise the app\'s rate limit for Entra; Entra needs at least 25 requests per second per tenant.', 'Retried automatically after Retry-After.'),
   InternalServerError: info('InternalServerError', 'The app failed (HTTP 5xx).', 'Look at the app\'s own logs for this request.', 'Retried in about 40 minutes (the next cycle).'),
   NotImplemented: info('NotImplemented', 'The app does not implement this operation (HTTP 501).', 'Implement the endpoint, or remove the mapping or action that needs it.', 'Retried on later cycles.'),
+  WebExceptionProtocolError: info(
+    'WebExceptionProtocolError',
+    'Entra could not complete the HTTP exchange with the app: the connection was refused or reset, TLS failed, or the answer was not usable HTTP.',
+    'Check that the app is running and reachable at the Tenant URL, with a valid, publicly trusted TLS certificate.',
+    'Retried in about 40 minutes (the next cycle).',
+  ),
   Timeout: info('Timeout', 'The request did not get an answer in time; Entra gave up (no numeric timeout is published).', 'Make the app answer faster.', 'Retried in about 40 minutes (the next cycle).'),
   DuplicateTargetEntries: info(
     'DuplicateTargetEntries',

@@ -26,7 +26,7 @@ export interface TestMonitor {
   stop(): Promise<void>;
 }
 
-export async function startTestMonitor(options: Partial<Pick<MonitorConfig, 'maxBodyBytes' | 'faults' | 'now'>> = {}): Promise<TestMonitor> {
+export async function startTestMonitor(options: Partial<Pick<MonitorConfig, 'maxBodyBytes' | 'faults' | 'now' | 'upstream'>> = {}): Promise<TestMonitor> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pm-test-'));
   const monitor = await startMonitor({ dataDir, host: '127.0.0.1', port: 0, ...options });
   const { secret } = monitor.tokens.create({ label: 'test', days: 1 });

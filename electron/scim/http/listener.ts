@@ -6,6 +6,11 @@
  * acknowledged is lost"). Requests whose bodies complete in the same turn of the event loop share one transaction
  * (group commit): each runs in its own savepoint, so a failing handler rolls back only its own writes, and the
  * batch's single commit costs one WAL write instead of one per request.
+ *
+ * In proxy mode (`deps.proxy`) the same request is admitted (parsed, classified, authenticated against OUR tokens)
+ * synchronously, then forwarded to the upstream app *outside* any transaction, since that is asynchronous. Its answer
+ * joins the same group-commit queue as a ready-made job: classification of the exchange and the log row are written
+ * in the batch transaction, and only after the commit is the upstream's answer relayed to Entra.
  */
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -22,8 +27,11 @@ import { MAX_BODY_BYTES, readBody, type BodyResult } from './read-body.js';
 import { buildRequest, parseJsonBody, parseTarget } from './request-context.js';
 import { errorResponse, serialize, type Serialized } from './respond.js';
 import { scimRouter } from './routes.js';
+import { isStorageFailure, TransactionLost } from './storage-failure.js';
 import type { FaultInjector } from './faults.js';
-import type { HandledRequest, ScimResponse } from './types.js';
+import type { ListenerProxy } from '../../proxy/types.js';
+import type { ParsedTarget } from './request-context.js';
+import type { HandledRequest, ScimRequest, ScimResponse } from './types.js';
 
 export interface ListenerDeps {
   readonly db: Db;
@@ -38,6 +46,8 @@ export interface ListenerDeps {
   readonly faults?: FaultInjector;
   /** The clock that stamps log rows (tests move it to replay cycles 40 minutes apart). */
   readonly now?: () => number;
+  /** Proxy mode: authenticated requests go to an upstream SCIM app instead of the directory. */
+  readonly proxy?: ListenerProxy;
 }
 
 interface Job {
@@ -46,7 +56,14 @@ interface Job {
   readonly ts: number;
   readonly started: number;
   readonly read: BodyResult;
+  /** Proxy mode: the exchange, built from the upstream's answer inside the log transaction. */
+  readonly settle?: () => { readonly handled: HandledRequest; readonly serialized: Serialized };
 }
+
+/** What `admit` decided: answer here (an error or an injected fault), or hand the request on with what is known. */
+type Admitted =
+  | { readonly done: HandledRequest }
+  | { readonly request: ScimRequest; readonly target: ParsedTarget; readonly context: Partial<HandledRequest> };
 
 interface Done {
   readonly serialized: Serialized;
@@ -67,11 +84,16 @@ export function createScimListener(deps: ListenerDeps): (req: IncomingMessage, r
   const inBatch = deps.db.transaction((work: () => Done[]) => work());
   const alone = deps.db.transaction((work: () => Done) => work());
 
+  const identify = deps.proxy
+    ? deps.proxy.identify
+    : (request: ScimRequest, info: ReturnType<typeof classifyRequest>) => requestIdentity(request, info, deps.directory);
+
   /**
-   * Authenticates, classifies and routes one request; every failure becomes a SCIM error response. The body is
-   * parsed before the token is checked only to classify the request: a 401 answer still says what was attempted.
+   * Authenticates and classifies one request; every failure becomes a SCIM error response. The body is parsed before
+   * the token is checked only to classify the request: a 401 answer still says what was attempted. In proxy mode a
+   * body that is not JSON is still forwarded (the upstream decides), so only the built-in target rejects it here.
    */
-  const dispatch = (req: IncomingMessage, read: BodyResult): HandledRequest => {
+  const admit = (req: IncomingMessage, read: BodyResult): Admitted => {
     let context: Partial<HandledRequest> = {};
     try {
       const target = parseTarget(req.url);
@@ -86,7 +108,7 @@ export function createScimListener(deps: ListenerDeps): (req: IncomingMessage, r
       }
       const full = { ...request, body };
       const info = classifyRequest(full);
-      const identity = requestIdentity(full, info, deps.directory);
+      const identity = identify(full, info);
       context = { info, identity };
       const auth = deps.tokens.authenticate(req.headers.authorization);
       if (auth.token) context = { ...context, tokenId: auth.token.id };
@@ -95,7 +117,7 @@ export function createScimListener(deps: ListenerDeps): (req: IncomingMessage, r
         throw new ScimError(401, auth.detail, undefined, { 'WWW-Authenticate': challenge });
       }
       if (read.kind === 'too-large') throw new ScimError(413, `The request body is larger than ${limit} bytes.`);
-      if (bodyError !== undefined) throw bodyError;
+      if (bodyError !== undefined && !deps.proxy) throw bodyError;
       const fault = deps.faults?.(full, info, identity);
       if (fault) context = { ...context, fault: fault.rule, ...(fault.delayMs === undefined ? {} : { delayMs: fault.delayMs }) };
       if (fault?.response) {
@@ -103,25 +125,48 @@ export function createScimListener(deps: ListenerDeps): (req: IncomingMessage, r
         // The log's scim_type column comes from the response, as for the listener's own errors.
         const scimType = (faultBody as { scimType?: unknown } | undefined)?.scimType;
         return {
-          ...context,
-          status,
-          body: faultBody ?? scimErrorBody(status, `Injected by the fault rule "${fault.rule}".`),
-          headers: headers ?? {},
-          ...(typeof scimType === 'string' ? { scimType } : {}),
+          done: {
+            ...context,
+            status,
+            body: faultBody ?? scimErrorBody(status, `Injected by the fault rule "${fault.rule}".`),
+            headers: headers ?? {},
+            ...(typeof scimType === 'string' ? { scimType } : {}),
+          },
         };
       }
-      return { ...context, ...savepoint(() => route(full)) };
+      return { request: full, target, context };
     } catch (error) {
-      return { ...context, ...errorResponse(error) };
+      return { done: { ...context, ...errorResponse(error) } };
+    }
+  };
+
+  /** Built-in target: admits and routes one request to the directory, in its own savepoint. */
+  const dispatch = (req: IncomingMessage, read: BodyResult): HandledRequest => {
+    const admitted = admit(req, read);
+    if ('done' in admitted) return admitted.done;
+    try {
+      return { ...admitted.context, ...savepoint(() => route(admitted.request)) };
+    } catch (error) {
+      // Disk full or an I/O error is no 500: fail the batch (retried alone, then 503 with nothing recorded).
+      if (isStorageFailure(error)) throw error;
+      return { ...admitted.context, ...errorResponse(error) };
     }
   };
 
   /** Handles and logs one job; runs inside the batch transaction. */
   const process = (job: Job): Done => {
-    const handled: HandledRequest = job.read.kind === 'aborted' ? { status: 499 } : dispatch(job.req, job.read);
+    let handled: HandledRequest;
+    let serialized: Serialized;
+    if (job.settle) {
+      ({ handled, serialized } = job.settle());
+    } else {
+      handled = job.read.kind === 'aborted' ? { status: 499 } : dispatch(job.req, job.read);
+      serialized = serialize(handled);
+    }
     const exchange: Exchange = { req: job.req, ts: job.ts, target: parseTarget(job.req.url), read: job.read, handled, durationMs: performance.now() - job.started };
-    const serialized = serialize(handled);
     const { entry, bodies, modified } = logEntry(exchange, serialized);
+    // SQLite may have rolled the transaction back (storage-failure.ts): this row would then commit on its own.
+    if (!deps.db.inTransaction) throw new TransactionLost();
     const recorded = deps.record({ entry, bodies, modified, resultCount: handled.resultCount });
     return { serialized, recorded, delayMs: handled.delayMs ?? 0 };
   };
@@ -139,9 +184,13 @@ export function createScimListener(deps: ListenerDeps): (req: IncomingMessage, r
   };
 
   const unavailable = (job: Job, error: unknown): void => {
-    // Nothing was committed for this request, so nothing changed: say so and let Entra retry later.
+    // Nothing was committed for this request, so nothing changed here: say so and let Entra retry later. In proxy mode
+    // the upstream may have acted, but an answer that is not in the log is never relayed.
     console.error('provisioning-monitor: could not record a request:', error instanceof Error ? error.message : error);
-    const failed = serialize({ status: 503, body: scimErrorBody(503, 'The listener could not record this request, so it changed nothing. Retry later.'), headers: { 'Retry-After': '60' } });
+    const detail = deps.proxy
+      ? 'The monitor could not record the upstream app\'s answer to this request, so it does not relay it. The upstream may have applied it; retry later.'
+      : 'The listener could not record this request, so it changed nothing. Retry later.';
+    const failed = serialize({ status: 503, body: scimErrorBody(503, detail), headers: { 'Retry-After': '60' } });
     if (job.read.kind !== 'aborted' && !job.res.headersSent) job.res.writeHead(failed.status, failed.headers).end(failed.body);
   };
 
@@ -177,15 +226,39 @@ export function createScimListener(deps: ListenerDeps): (req: IncomingMessage, r
     }
   };
 
+  /**
+   * Proxy mode: admits the request now, forwards it if it was admitted, and queues the exchange for the log. A request
+   * answered here (401, 413, a fault rule) never reaches the upstream; Entra's bearer token is never forwarded.
+   */
+  const relay = async (proxy: ListenerProxy, job: Job): Promise<void> => {
+    if (job.read.kind === 'aborted') return enqueue(job);
+    const admitted = admit(job.req, job.read);
+    if ('done' in admitted) {
+      const handled = admitted.done;
+      return enqueue({ ...job, settle: () => ({ handled, serialized: serialize(handled) }) });
+    }
+    const { request, target, context } = admitted;
+    const answer = await proxy.forward(request, target, job.read.kind === 'ok' ? job.read.bytes : undefined);
+    enqueue({
+      ...job,
+      settle: () => {
+        const settled = proxy.settle(request, context.info ?? classifyRequest(request), context.identity ?? null, answer);
+        return { handled: { ...context, ...settled.handled }, serialized: settled.serialized };
+      },
+    });
+  };
+
   return (req, res) => {
     const ts = now();
     const started = performance.now();
+    const failed = (what: string) => (error: unknown): void => {
+      console.error(`provisioning-monitor: ${what} a request failed:`, error);
+      if (!res.headersSent) res.writeHead(500).end();
+    };
+    const { proxy } = deps;
     readBody(req, limit).then(
-      (read) => enqueue({ req, res, ts, started, read }),
-      (error: unknown) => {
-        console.error('provisioning-monitor: reading a request failed:', error);
-        if (!res.headersSent) res.writeHead(500).end();
-      },
+      proxy ? (read) => relay(proxy, { req, res, ts, started, read }).catch(failed('forwarding')) : (read) => enqueue({ req, res, ts, started, read }),
+      failed('reading'),
     );
   };
 }

@@ -57,10 +57,12 @@ export function logEntry(exchange: Exchange, serialized: Serialized): { entry: R
   const info = handled.info;
   const operation = info?.operation ?? 'unknown';
   const { before = null, after = null } = handled.change ?? {};
-  const modified = handled.change && serialized.status < 300 ? modifiedProperties(before, after) : [];
+  // Proxy mode hands over the modified properties it read from the request; the built-in target diffs its directory.
+  const modified = handled.modified ? [...handled.modified] : handled.change && serialized.status < 300 ? modifiedProperties(before, after) : [];
   const changed = handled.change ? modified.length > 0 : undefined;
   const outcome = entraOutcome(operation, serialized.status, handled.resultCount, changed);
   const nameKey = info?.entity === 'Group' ? 'displayName' : 'userName';
+  const responseText = typeof serialized.body === 'string' ? serialized.body : serialized.body.toString('utf8');
   return {
     modified,
     entry: {
@@ -76,16 +78,16 @@ export function logEntry(exchange: Exchange, serialized: Serialized): { entry: R
       resource_id: handled.resourceId ?? null,
       scim_type: serialized.scimType,
       req_bytes: read.kind === 'too-large' ? read.received : (bytes?.length ?? 0),
-      res_bytes: Buffer.byteLength(serialized.body),
+      res_bytes: typeof serialized.body === 'string' ? Buffer.byteLength(serialized.body) : serialized.body.length,
       entity: info?.entity ?? 'Unknown',
       operation,
       action: outcome.action,
       outcome: outcome.status,
       identity: text(after, nameKey) ?? text(before, nameKey) ?? handled.identity ?? null,
-      external_id: text(after, 'externalId') ?? text(before, 'externalId'),
+      external_id: text(after, 'externalId') ?? text(before, 'externalId') ?? handled.externalId ?? null,
       change_id: randomUUID(),
       cycle_id: null,
-      error_code: outcome.errorCode,
+      error_code: handled.errorCode ?? outcome.errorCode,
       member_count: info?.memberCount ?? null,
       dialect: info?.dialect ?? null,
       fault: handled.fault ?? null,
@@ -95,7 +97,7 @@ export function logEntry(exchange: Exchange, serialized: Serialized): { entry: R
       req_headers: JSON.stringify(redactHeaders(req.headers)),
       req_body: bytes === undefined ? null : loggedBody(bytes),
       res_headers: JSON.stringify(serialized.headers),
-      res_body: serialized.body === '' ? null : serialized.body,
+      res_body: responseText === '' ? null : responseText,
     },
   };
 }

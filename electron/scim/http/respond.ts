@@ -9,7 +9,8 @@ import type { ScimResponse } from './types.js';
 export interface Serialized {
   readonly status: number;
   readonly headers: Record<string, string>;
-  readonly body: string;
+  /** JSON text from the listener's own handlers; an upstream's bytes as received in proxy mode. */
+  readonly body: string | Buffer;
   readonly scimType: string | null;
 }
 

@@ -5,6 +5,7 @@
 
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ScimResourceType } from '../../../shared/scim/constants.js';
+import type { ModifiedProperty } from '../../provisioning/modified-properties.js';
 import type { OperationInfo } from '../../provisioning/operation.js';
 import type { StoredResource } from '../resource/types.js';
 
@@ -44,4 +45,12 @@ export interface HandledRequest extends ScimResponse {
   /** The name of the fault-injection rule that answered or delayed the request. */
   readonly fault?: string;
   readonly delayMs?: number;
+  /**
+   * Proxy mode only (electron/proxy/): what the pipeline learned from the exchange itself, because there is no
+   * before/after `change` from a local directory. The Entra error code of a failure the proxy itself answered
+   * (Timeout, WebExceptionProtocolError), the resource's externalId, and the modified properties requested.
+   */
+  readonly errorCode?: string;
+  readonly externalId?: string | null;
+  readonly modified?: readonly ModifiedProperty[];
 }
