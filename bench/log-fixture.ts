@@ -115,8 +115,12 @@ function bulkLoad(store: Store, load: () => void): void {
   db.pragma('journal_mode = WAL');
 }
 
-/** Fills `store` with `rows` logged requests ending at `now`. */
-export function buildLogFixture(store: Store, rows: number, now: number): FixtureSummary {
+/**
+ * Fills `store` with `rows` logged requests ending at `now`; `failureRate` (default 5%) is the share of
+ * non-discovery requests that fail (the export benchmark asks for more).
+ */
+export function buildLogFixture(store: Store, rows: number, now: number, options: { readonly failureRate?: number } = {}): FixtureSummary {
+  const failureRate = options.failureRate ?? 0.05;
   const started = performance.now();
   const { db } = store;
   const random = prng(20_240_601);
@@ -147,7 +151,7 @@ export function buildLogFixture(store: Store, rows: number, now: number): Fixtur
       const n = Math.floor(random() * (kind.entity === 'Group' ? GROUPS : USERS));
       const identity = kind.entity === 'Config' ? null : kind.entity === 'Group' ? `Group ${n} Engineering` : `user${n}@contoso.com`;
       const resourceId = identity === null ? null : idOf(kind.entity === 'Group' ? USERS + n : n);
-      const failure = random() < 0.05 && kind.entity !== 'Config' ? FAILURE_TABLE[Math.floor(random() * FAILURE_TABLE.length)]! : null;
+      const failure = random() < failureRate && kind.entity !== 'Config' ? FAILURE_TABLE[Math.floor(random() * FAILURE_TABLE.length)]! : null;
       const status = failure?.status ?? (kind.operation === 'create' ? 201 : kind.operation === 'delete' ? 204 : 200);
       const collection = kind.operation === 'match' || kind.operation === 'list' || kind.operation === 'create';
       const path = kind.entity === 'Config' ? '/scim/v2/Schemas' : `/scim/v2/${kind.entity}s${collection ? '' : `/${resourceId}`}`;

@@ -4,11 +4,12 @@
  */
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { API_PREFIX, EVENTS_PATH, SESSION_PATH, SESSION_SCRIPT_PATH } from '../../shared/api/admin-http.js';
+import { API_PREFIX, EVENTS_PATH, EXPORTS_PATH, SESSION_PATH, SESSION_SCRIPT_PATH } from '../../shared/api/admin-http.js';
 import type { Status } from '../../shared/api/admin-types.js';
 import { MONITOR_API, type MonitorApiHandlers } from '../../shared/api/contract.js';
 import { ok } from '../../shared/api/result.js';
 import { callApi } from '../api/call.js';
+import { sendExportFile } from './export-files.js';
 import { authenticated, hostAllowed, originAllowed, sessionCookie } from './guards.js';
 import { exchangeKeyScript, placeholderPage } from './placeholder.js';
 import { readJson, securityHeaders, sendFailure, sendJson } from './respond.js';
@@ -22,6 +23,8 @@ export interface RouteContext {
   readonly streams: SseStreams;
   readonly hosts: () => ReadonlySet<string>;
   readonly staticDir: string | undefined;
+  /** Where finished exports are (`<dataDir>/exports`), served at `GET /exports/<jobId>/<file>`; none without it. */
+  readonly exportsDir?: string | undefined;
 }
 
 const isMethod = (name: string): boolean => Object.prototype.hasOwnProperty.call(MONITOR_API, name);
@@ -86,7 +89,9 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: RouteContex
   } catch {
     return sendFailure(res, 400, 'invalid-argument', 'Bad request target.');
   }
-  const isApi = pathname.startsWith(API_PREFIX) || pathname === SESSION_PATH;
+  // Export downloads carry log data, so they pass the same Origin and credential checks as the API.
+  const isExport = pathname.startsWith(EXPORTS_PATH);
+  const isApi = pathname.startsWith(API_PREFIX) || pathname === SESSION_PATH || isExport;
   if (!isApi) return serveUi(req, res, ctx, pathname);
 
   if (!originAllowed(req.headers, ctx.hosts())) {
@@ -101,6 +106,7 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: RouteContex
     });
   }
   if (pathname === EVENTS_PATH) return req.method === 'GET' ? ctx.streams.open(req, res) : notAllowed(res, 'GET');
+  if (isExport) return sendExportFile(req, res, ctx.exportsDir, pathname);
   if (req.method !== 'POST') return notAllowed(res, 'POST');
   return callMethod(req, res, ctx, pathname.slice(API_PREFIX.length));
 }

@@ -29,6 +29,8 @@ export interface AdminServerOptions {
   readonly port?: number;
   /** The built UI (dist/renderer); without an index.html there a placeholder page is served. */
   readonly staticDir?: string;
+  /** Finished exports (`<dataDir>/exports`), served at `GET /exports/<jobId>/<file>` to authenticated callers. */
+  readonly exportsDir?: string;
   /** For tests: a shorter heartbeat and key lifetime, a movable clock. */
   readonly heartbeatMs?: number;
   readonly keyTtlMs?: number;
@@ -62,7 +64,7 @@ export async function startAdminServer(options: AdminServerOptions): Promise<Adm
   const streams = createSseStreams(options.events, options.heartbeatMs ?? HEARTBEAT_MS);
   let hosts: ReadonlySet<string> = new Set();
   const server = createServer(
-    createAdminHandler({ handlers: options.handlers, secrets, streams, hosts: () => hosts, staticDir: options.staticDir }),
+    createAdminHandler({ handlers: options.handlers, secrets, streams, hosts: () => hosts, staticDir: options.staticDir, exportsDir: options.exportsDir }),
   );
   server.headersTimeout = 30_000;
   server.requestTimeout = 120_000;

@@ -7,6 +7,7 @@ import type { TunnelInfo, Settings } from '../../shared/api/admin-types.js';
 import type { MethodName, MonitorApiHandlers } from '../../shared/api/contract.js';
 import type { Health } from '../../shared/api/provisioning-types.js';
 import type { Store } from '../monitor.js';
+import type { EventHub } from './events.js';
 
 export interface SettingsStore {
   get(): Settings;
@@ -25,9 +26,13 @@ export interface ApiDeps {
   /** The listener's local SCIM base URL. */
   readonly scimUrl: () => string;
   readonly tunnel: () => TunnelInfo | null;
+  /** Proxy mode's upstream (URL only); absent or null for the built-in target. */
+  readonly upstream?: () => { readonly url: string } | null;
   readonly dataDir: string;
   readonly version: string;
   readonly now: () => number;
+  /** Where export jobs publish their progress (`export-progress`); without it they run silently. */
+  readonly events?: EventHub;
 }
 
 /** The handlers of the methods whose names start with `N.`. */

@@ -7,6 +7,7 @@ import { coverageHandlers } from './coverage.js';
 import { cycleHandlers } from './cycles.js';
 import type { ApiDeps } from './deps.js';
 import { directoryHandlers } from './directory.js';
+import { exportHandlers } from './exports.js';
 import { failureHandlers } from './failures.js';
 import { healthHandlers } from './health.js';
 import { logHandlers } from './logs.js';
@@ -27,5 +28,6 @@ export function createMonitorApi(deps: ApiDeps): MonitorApiHandlers {
     ...scopeHandlers(deps),
     ...coverageHandlers(deps),
     ...settingsHandlers(deps),
+    ...exportHandlers(deps),
   };
 }

@@ -3,6 +3,7 @@
  * (2 for a bad invocation, 1 for anything else).
  */
 
+import { exportLogs } from './export.js';
 import { serve } from './serve.js';
 import { simulate } from './simulate.js';
 import { token } from './token.js';
@@ -20,6 +21,9 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       case 'simulate':
         return await simulate(args);
+      case 'export':
+        await exportLogs(args);
+        return 0;
       case undefined:
       case 'help':
       case '--help':

@@ -24,6 +24,11 @@ Commands:
                       [--tunnel-subdomain NAME] asks for NAME.<server>.
         cloudflared:  a quick tunnel; needs the cloudflared binary on PATH or [--cloudflared-path FILE].
         custom:       --tunnel-host https://… is the public URL of your own proxy forwarding to this port.
+      --upstream URL switches to proxy mode: requests that pass the Secret Token check are forwarded to the SCIM app
+      at URL (its SCIM base, e.g. https://app.example.com/scim/v2) and its answers are logged and relayed unchanged.
+        [--upstream-token SECRET] the upstream's bearer token (or set PROVISIONING_MONITOR_UPSTREAM_TOKEN);
+                                  Entra's token is never forwarded.
+        [--upstream-timeout MS]   how long the upstream may take (default 30000); slower answers become 504.
   token create --label L [--days N] [--data-dir DIR]
       Create a Secret Token for Entra's Secret Token field; the secret is printed once, alone on the last line.
   token list [--data-dir DIR]
@@ -35,6 +40,12 @@ Commands:
       Act as Entra's provisioning service against a SCIM Tenant URL: Test Connection, an initial cycle, then
       incremental cycles (updates, disables, re-enables, member removals, a hard delete). Prints a summary ending
       "N passed, M failed"; exits 0 when nothing failed, 1 when an operation failed or the target is unreachable.
+  export --format csv|json|ndjson|html|har --out PATH [--failures-only] [--data-dir DIR]
+         [--from T] [--to T] [--cycle N] [--identity PREFIX] [--status S]... [--redact-attribute NAME]... [--base-name B]
+      Export the request log as Entra's CSV trio (PATH is a folder; three files joined on Change ID), Graph-style JSON,
+      NDJSON (one exchange a line), a self-contained HTML failure report, or HAR 1.2. Secrets are redacted (the
+      Authorization header, passwords, and each --redact-attribute). Works while serve is running on the same data
+      directory. Progress goes to stderr; the files written are printed on stdout.
 
 The data directory defaults to the desktop app's folder (PROVISIONING_MONITOR_DATA_DIR overrides it).
 `;

@@ -8,6 +8,12 @@
 export const API_PREFIX = '/api/';
 /** `GET /api/events`: Server-Sent Events, one `event: <type>` per MonitorEvent. */
 export const EVENTS_PATH = '/api/events';
+/**
+ * `GET /exports/<jobId>/<file>`: a finished export's file, as an attachment, behind the same credentials as the API
+ * (issue 7). Build the path with `exportDownloadPath`.
+ */
+export const EXPORTS_PATH = '/exports/';
+export const exportDownloadPath = (jobId: string, name: string): string => `${EXPORTS_PATH}${encodeURIComponent(jobId)}/${encodeURIComponent(name)}`;
 /** `POST /session` with `{ "key": "<one-time key>" }` sets the session cookie. */
 export const SESSION_PATH = '/session';
 /** The placeholder page's key-exchange script (inline scripts are barred by the page's CSP). */

@@ -3,6 +3,7 @@
  */
 
 import type { EntraStatus, Operation } from '../domain/operation.js';
+import type { ExportJob } from './export-types.js';
 import type { LogRow } from './log-types.js';
 import type { CycleSummary, Health } from './provisioning-types.js';
 
@@ -19,6 +20,11 @@ export interface Status {
   /** What to paste into Entra's Tenant URL: the tunnel's public URL + /scim/v2, when a tunnel is online. */
   readonly tenantUrl: string | null;
   readonly tunnel: TunnelInfo | null;
+  /**
+   * Proxy mode: the upstream SCIM app Entra's requests are forwarded to (its URL only, never its token); null when
+   * the listener is the built-in target. Optional so older producers of Status stay valid.
+   */
+  readonly upstream?: { readonly url: string } | null;
   readonly requestCount: number;
   readonly lastRequestAt: number | null;
   readonly health: Health['state'];
@@ -106,7 +112,9 @@ export type MonitorEvent =
   | { readonly type: 'request-logged'; readonly row: LogRow }
   | { readonly type: 'cycle-changed'; readonly cycle: CycleSummary }
   | { readonly type: 'health-changed'; readonly health: Health }
-  | { readonly type: 'tunnel-changed'; readonly tunnel: TunnelInfo };
+  | { readonly type: 'tunnel-changed'; readonly tunnel: TunnelInfo }
+  /** An export's progress, at most ~4 times a second, and once more when it ends (issue 7). */
+  | { readonly type: 'export-progress'; readonly job: ExportJob };
 
 export type MonitorEventType = MonitorEvent['type'];
 

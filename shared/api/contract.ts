@@ -5,12 +5,15 @@
 
 import type { z } from 'zod';
 import type { CreatedTokenResult, DirectoryGroup, DirectoryPage, DirectoryUser, IdentityTimeline, Settings, Status, TokenSummary } from './admin-types.js';
+import type { ExportJob, ExportStarted } from './export-types.js';
 import type { ExchangeDetail, LogPage } from './log-types.js';
 import type { CoverageRow, CycleDetail, CycleOverview, CycleSummary, FailureGroup, Health, HealthHistoryEntry, ScopeReport } from './provisioning-types.js';
 import type { ApiResult } from './result.js';
 import {
   CycleListInput,
   DirectoryQuery,
+  ExportJobInput,
+  ExportStartInput,
   FailureQuery,
   HistoryInput,
   IdentityInput,
@@ -56,6 +59,10 @@ export const MONITOR_API = {
   'coverage.get': method<CoverageRow[]>()(NoInput),
   'settings.get': method<Settings>()(NoInput),
   'settings.update': method<Settings>()(SettingsUpdate),
+  'exports.start': method<ExportStarted>()(ExportStartInput),
+  'exports.get': method<ExportJob>()(ExportJobInput),
+  'exports.list': method<ExportJob[]>()(NoInput),
+  'exports.cancel': method<{ cancelled: boolean }>()(ExportJobInput),
 } as const;
 
 export type MethodName = keyof typeof MONITOR_API;

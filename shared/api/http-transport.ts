@@ -71,6 +71,7 @@ const EVENT_TYPES: Readonly<Record<MonitorEventType, true>> = {
   'cycle-changed': true,
   'health-changed': true,
   'tunnel-changed': true,
+  'export-progress': true,
 };
 export const MONITOR_EVENT_TYPES = Object.keys(EVENT_TYPES) as MonitorEventType[];
 

@@ -64,6 +64,21 @@ export const ScopeSetInput = z.object({ entries: z.array(ScopeEntryInput).max(10
 /** An export of Entra's "Users and groups" blade, as CSV text. */
 export const ScopeCsvInput = z.object({ csv: z.string().max(5_000_000) }).strict();
 
+/** An export (issue 7): a format, failures only or all, and the Live screen's filters without paging. */
+export const ExportQuerySchema = LogQuerySchema.omit({ before: true, limit: true });
+export const ExportStartInput = z
+  .object({
+    format: z.enum(['csv', 'json', 'ndjson', 'html', 'har']),
+    failuresOnly: z.boolean().optional(),
+    query: ExportQuerySchema.optional(),
+    /** Files are named `<baseName>…`; letters, digits, `.`, `_`, `-` and spaces. */
+    baseName: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._ -]{0,79}$/).optional(),
+    /** Attribute names whose values are redacted besides `password`. */
+    sensitiveAttributes: z.array(z.string().trim().min(1).max(200)).max(100).optional(),
+  })
+  .strict();
+export const ExportJobInput = z.object({ jobId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/) }).strict();
+
 export const SettingsUpdate = z
   .object({
     cycleIdleGapMinutes: z.number().int().min(1).max(24 * 60).optional(),
