@@ -10,6 +10,7 @@ import type { MonitorApiHandlers } from '../shared/api/contract.js';
 import { startAdminServer, type AdminServer } from './admin/server.js';
 import { createEventHub, type EventHub } from './api/events.js';
 import { createMonitorApi } from './api/index.js';
+import { exportsRoot } from './export/files.js';
 import { createLiveEvents } from './api/live-events.js';
 import { startMonitor, type Monitor, type MonitorConfig } from './monitor.js';
 import { createHealthTracker, type HealthTracker } from './provisioning/health.js';
@@ -62,7 +63,7 @@ export async function startMonitorApp(config: AppConfig): Promise<MonitorApp> {
     idleGapMs: () => settings.get().cycleIdleGapMinutes * 60_000,
     onLogged: (recorded) => wiring.onLogged?.(recorded),
   });
-  const health = createHealthTracker({ db: monitor.db, now, settings });
+  const health = createHealthTracker({ db: monitor.db, now, settings, onChange: (current) => events.publish({ type: 'health-changed', health: current }) });
   const live = createLiveEvents({ db: monitor.db, cycles: monitor.cycles, health, hub: events, now, idleGapMinutes: () => settings.get().cycleIdleGapMinutes });
   wiring.onLogged = live.onLogged;
   const tunnelInfo = () => (monitor.tunnel ? toTunnelInfo(monitor.tunnel.provider, monitor.tunnel.status()) : null);
@@ -76,16 +77,24 @@ export async function startMonitorApp(config: AppConfig): Promise<MonitorApp> {
     health,
     scimUrl: () => monitor.listener.url,
     tunnel: tunnelInfo,
+    upstream: () => monitor.upstream,
     dataDir: config.dataDir,
     version: APP_VERSION,
     now,
+    events,
   });
   const retention = startRetention({ db: monitor.db, settings, now });
   let admin: AdminServer | null = null;
   try {
     if (config.adminPort !== null) {
       const staticDir = config.staticDir ?? RENDERER_DIR;
-      admin = await startAdminServer({ handlers: api, events, port: config.adminPort, ...(existsSync(staticDir) ? { staticDir } : {}) });
+      admin = await startAdminServer({
+        handlers: api,
+        events,
+        port: config.adminPort,
+        exportsDir: exportsRoot(config.dataDir),
+        ...(existsSync(staticDir) ? { staticDir } : {}),
+      });
     }
   } catch (error) {
     live.stop();

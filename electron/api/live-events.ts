@@ -41,10 +41,9 @@ export function createLiveEvents(options: {
     if (!stopped) hub.publish(event);
   };
 
-  const judgeHealth = (): void => {
-    const { health: current, changed } = health.evaluate();
-    if (changed) publish({ type: 'health-changed', health: current });
-  };
+  // The tracker publishes its own transitions (monitor-app wires onChange), so a read through the API that notices
+  // a change first cannot swallow the event.
+  const judgeHealth = (): void => void health.evaluate();
 
   const flush = (): void => {
     timer = undefined;

@@ -44,14 +44,20 @@ export function readHealthHistory(db: Db, limit: number): HealthHistoryEntry[] {
   return db.prepare<[number], HistoryRow>('SELECT * FROM health_history ORDER BY id DESC LIMIT ?').all(limit).map(toEntry);
 }
 
-export function createHealthTracker(options: { readonly db: Db; readonly now: () => number; readonly settings: SettingsStore }): HealthTracker {
-  const { db, now, settings } = options;
+export function createHealthTracker(options: {
+  readonly db: Db;
+  readonly now: () => number;
+  readonly settings: SettingsStore;
+  /** Told about every recorded transition, whichever call found it (an API read or the live-event flush). */
+  readonly onChange?: (health: Health) => void;
+}): HealthTracker {
+  const { db, now, settings, onChange } = options;
   const gather = healthEvidence(db);
   const openEntry = db.prepare<[], HistoryRow>('SELECT * FROM health_history WHERE ended IS NULL ORDER BY id DESC LIMIT 1');
   const close = db.prepare('UPDATE health_history SET ended = ? WHERE id = ?');
   const insert = db.prepare('INSERT INTO health_history (state, reason, detail, began) VALUES (?, ?, ?, ?)');
 
-  const evaluate = db.transaction((): { health: Health; changed: boolean } => {
+  const judge = db.transaction((): { health: Health; changed: boolean } => {
     const evidence = gather(now());
     const judged = judgeHealth(evidence);
     // While the latest cycle still runs, say so: a failure share half-way through a cycle can still change.
@@ -67,6 +73,12 @@ export function createHealthTracker(options: { readonly db: Db; readonly now: ()
     insert.run(judged.state, judged.reason, judged.message, began);
     return { health: { ...judged, message, since: began }, changed: true };
   });
+
+  const evaluate = (): { health: Health; changed: boolean } => {
+    const result = judge();
+    if (result.changed) onChange?.(result.health);
+    return result;
+  };
 
   return {
     current: () => evaluate().health,

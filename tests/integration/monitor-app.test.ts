@@ -61,6 +61,8 @@ describe('the wired monitor app', () => {
       // A revoked token makes every request a 401: the credential-quarantine path (entra-behavior.md §9).
       await api('tokens.revoke', { id: created.value.token.id });
       for (let i = 0; i < 3; i += 1) expect((await scim('GET', '/Users?filter=userName+eq+%22bob%22', secret)).status).toBe(401);
+      // A UI reading health first must not swallow the event the others are waiting for.
+      expect((await api('health.get')).value.state).toBe('QuarantineRisk');
       const health = JSON.parse((await events.next('health-changed')).data);
       expect(health.health).toMatchObject({ state: 'QuarantineRisk', reason: 'EncounteredQuarantineException' });
     } finally {
