@@ -10,6 +10,7 @@ import { DATABASE_FILE, openDatabase, type Db } from './db/open.js';
 import { requestLogRepo, type RequestLogRepo } from './db/request-log-repo.js';
 import { tokensRepo } from './db/tokens-repo.js';
 import { arrivalsRepo } from './db/arrivals-repo.js';
+import { failuresRepo } from './db/failures-repo.js';
 import { cyclesRepo, type CyclesRepo } from './db/cycles-repo.js';
 import { createCycleTracker } from './provisioning/cycle-tracker.js';
 import { createRecorder, type Recorded, type Recorder } from './provisioning/recorder.js';
@@ -74,7 +75,7 @@ export function openStore(dataDir: string, idleGapMs: () => number = () => DEFAU
   const cycles = cyclesRepo(db);
   const usersCount = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM users');
   const tracker = createCycleTracker(cycles, () => usersCount.get()?.n ?? 0, idleGapMs);
-  return { db, tokens: tokenService(tokensRepo(db)), directory, log, cycles, record: createRecorder(log, tracker, arrivalsRepo(db)) };
+  return { db, tokens: tokenService(tokensRepo(db)), directory, log, cycles, record: createRecorder(log, tracker, arrivalsRepo(db), failuresRepo(db)) };
 }
 
 export async function startMonitor(config: MonitorConfig): Promise<Monitor> {

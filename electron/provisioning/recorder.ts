@@ -5,6 +5,7 @@
  */
 
 import type { ArrivalsRepo } from '../db/arrivals-repo.js';
+import type { FailuresRepo } from '../db/failures-repo.js';
 import type { ModifiedPropertyRow, RequestLogBodies, RequestLogEntry, RequestLogRepo } from '../db/request-log-repo.js';
 import type { Operation } from '../../shared/domain/operation.js';
 import type { CycleTracker } from './cycle-tracker.js';
@@ -28,7 +29,19 @@ export type Recorder = (input: RecordInput) => Recorded;
 /** `members[value eq "…"]` rows of a group write all count as the `members` mapping row. */
 const mappingRow = (attribute: string): string => (attribute.startsWith('members[') ? 'members' : attribute);
 
-export function createRecorder(log: RequestLogRepo, cycles: CycleTracker, arrivals: ArrivalsRepo): Recorder {
+/** The SCIM error `detail` of a failed answer (RFC 7644 §3.12), for failure grouping. */
+function errorDetail(body: string | null): string | null {
+  if (body === null) return null;
+  try {
+    const parsed: unknown = JSON.parse(body);
+    const detail = typeof parsed === 'object' && parsed !== null ? (parsed as { detail?: unknown }).detail : undefined;
+    return typeof detail === 'string' ? detail : null;
+  } catch {
+    return null;
+  }
+}
+
+export function createRecorder(log: RequestLogRepo, cycles: CycleTracker, arrivals: ArrivalsRepo, failures: FailuresRepo): Recorder {
   return ({ entry, bodies, modified, resultCount }) => {
     const { cycleId, opened } = cycles.assign({
       ts: entry.ts,
@@ -39,7 +52,10 @@ export function createRecorder(log: RequestLogRepo, cycles: CycleTracker, arriva
       identity: entry.identity,
       resultCount,
     });
-    const id = log.insert({ ...entry, cycle_id: cycleId }, bodies, modified);
+    const row = { ...entry, cycle_id: cycleId };
+    const id = log.insert(row, bodies, modified);
+    if (row.outcome === 'Failure') failures.recordFailure(id, row, errorDetail(bodies.res_body));
+    else if (row.outcome === 'Success') failures.resolve(id, row);
     const arrived = new Set(modified.filter((m) => m.newValue !== null).map((m) => mappingRow(m.attribute)));
     for (const attribute of arrived) arrivals.record(attribute, entry.ts);
     return { id, cycleId, cycleOpened: opened };

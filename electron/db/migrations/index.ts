@@ -9,6 +9,7 @@ import { sql as requestLog } from './0003-request-log.js';
 import { sql as classification } from './0004-classification.js';
 import { sql as semantics } from './0005-cycles-scope-health.js';
 import { sql as failuresLogSearch } from './0006-failures-log-search.js';
+import { sql as failuresFromRecorder } from './0007-failures-from-recorder.js';
 
 export interface Migration {
   readonly version: number;
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'classification', sql: classification },
   { version: 5, name: 'cycles-scope-health', sql: semantics },
   { version: 6, name: 'failures-log-search', sql: failuresLogSearch },
+  { version: 7, name: 'failures-from-recorder', sql: failuresFromRecorder },
 ];
