@@ -18,6 +18,14 @@ import './styles/live.css';
 import './styles/detail.css';
 import './styles/connect.css';
 import './styles/checklist.css';
+import './styles/lists.css';
+import './styles/failures.css';
+import './styles/directory.css';
+import './styles/identity.css';
+import './styles/settings.css';
+import './styles/charts.css';
+import './styles/cycles.css';
+import './styles/health.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element.');

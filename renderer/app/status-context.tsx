@@ -5,7 +5,7 @@
  * or tunnel change is applied as it arrives; a throttled refetch then brings the computed fields (next cycle).
  */
 
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Status } from '../../shared/api/admin-types.js';
 import type { ApiError } from '../../shared/api/result.js';
 import { useApi } from '../hooks/use-api.js';
@@ -17,6 +17,9 @@ export interface StatusValue {
   readonly error: ApiError | undefined;
   readonly refetch: () => Promise<void>;
 }
+
+/** Live request events are folded into the status at most this often. */
+const FOLD_MS = 250;
 
 const StatusContext = createContext<StatusValue>({ status: undefined, error: undefined, refetch: async () => undefined });
 
@@ -34,7 +37,26 @@ export function StatusProvider({ children }: { children: ReactNode }) {
   const live = patch.base === data ? patch.live : { extraRequests: 0 };
   const update = useCallback((fn: (live: LivePatch) => LivePatch) => setPatch((p) => ({ base: data, live: fn(p.base === data ? p.live : { extraRequests: 0 }) })), [data]);
 
-  useEvents('request-logged', (event) => update((l) => ({ ...l, lastRequestAt: Math.max(l.lastRequestAt ?? 0, event.row.ts), extraRequests: l.extraRequests + 1 })));
+  // At 200 requests/s an update per event would re-render every status consumer (the Live screen among them) 200
+  // times a second; the strip shows "last request" to the second, so events are folded in at most 4 times a second.
+  const held = useRef<{ count: number; last: number; flushedAt: number; timer?: ReturnType<typeof setTimeout> }>({ count: 0, last: 0, flushedAt: 0 });
+  const updateRef = useRef(update);
+  updateRef.current = update;
+  useEffect(() => () => clearTimeout(held.current.timer), []);
+  useEvents('request-logged', (event) => {
+    const h = held.current;
+    h.count += 1;
+    h.last = Math.max(h.last, event.row.ts);
+    if (h.timer !== undefined) return;
+    const flush = (): void => {
+      const { count, last } = h;
+      Object.assign(h, { count: 0, last: 0, flushedAt: Date.now(), timer: undefined });
+      updateRef.current((l) => ({ ...l, lastRequestAt: Math.max(l.lastRequestAt ?? 0, last), extraRequests: l.extraRequests + count }));
+    };
+    const wait = h.flushedAt + FOLD_MS - Date.now();
+    if (wait <= 0) flush();
+    else h.timer = setTimeout(flush, wait);
+  });
   useEvents('health-changed', (event) => update((l) => ({ ...l, health: event.health.state })));
   useEvents('tunnel-changed', (event) => update((l) => ({ ...l, tunnel: event.tunnel })));
   useRefreshOn(['request-logged', 'cycle-changed', 'health-changed', 'tunnel-changed'], refetch, 5_000);

@@ -1,11 +1,16 @@
 /**
- * Failures (design/screens.md): placeholder until the screen is built. Replace the body; keep the export name, which
- * app/screens.ts loads.
+ * Failures (screens.md Screen 4): failed requests grouped by cause, Sentry-style, each with the error code Entra
+ * will likely record. `#/failures` is the grouped list, `#/failures/<signature>` one group; the filters ride in the
+ * query of both, so "back to the list" and a shared link keep them.
  */
 
 import type { ScreenProps } from '../../app/screens.js';
-import { PlaceholderScreen } from '../../components/placeholder-screen.js';
+import { FailureDetail } from './failure-detail.js';
+import { filtersFromQuery } from './failure-filters.js';
+import { FailureList } from './failure-list.js';
 
-export function FailuresScreen(_props: ScreenProps) {
-  return <PlaceholderScreen title="Failures" summary="Failures grouped by signature, with the Entra error code Entra will likely record, its meaning and the recommended action, and the failure report export." />;
+export function FailuresScreen({ route }: ScreenProps) {
+  const filters = filtersFromQuery(route.query);
+  const signature = route.params[0];
+  return signature === undefined ? <FailureList filters={filters} /> : <FailureDetail key={signature} signature={signature} filters={filters} />;
 }

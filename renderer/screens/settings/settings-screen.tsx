@@ -1,11 +1,43 @@
 /**
- * Settings (design/screens.md): placeholder until the screen is built. Replace the body; keep the export name, which
- * app/screens.ts loads.
+ * Settings (screens.md Screen 7): the listener and tunnel as launched, retention and cycle inference (the settings
+ * the MonitorApi can change), fault injection, appearance, and where the data lives.
  */
 
+import { useScreenReady } from '../../app/screen-ready.js';
 import type { ScreenProps } from '../../app/screens.js';
-import { PlaceholderScreen } from '../../components/placeholder-screen.js';
+import { useStatus } from '../../app/status-context.js';
+import { ErrorBanner } from '../../components/error-banner.js';
+import { useApi } from '../../hooks/use-api.js';
+import { FaultInjectionCard } from './fault-injection-card.js';
+import { AboutCard, AppearanceCard, ListenerCard, TunnelCard } from './info-cards.js';
+import { SettingsForm } from './settings-form.js';
 
 export function SettingsScreen(_props: ScreenProps) {
-  return <PlaceholderScreen title="Settings" summary="Listener, tunnel, cycle idle gap, retention and appearance." />;
+  const { status } = useStatus();
+  const settings = useApi('settings.get', undefined);
+  useScreenReady(status !== undefined && settings.settled);
+
+  return (
+    <div className="page settings">
+      <header className="page-head">
+        <div>
+          <h1>Settings</h1>
+          <p>How this monitor listens, what it keeps, and how it infers cycles. Listener and tunnel are chosen when the monitor starts.</p>
+        </div>
+      </header>
+      {settings.error !== undefined && settings.data === undefined && <ErrorBanner error={settings.error} onRetry={() => void settings.refetch()} />}
+      <div className="settings-grid">
+        <div className="settings-column">
+          {settings.data !== undefined && <SettingsForm settings={settings.data} onSaved={() => void settings.refetch()} />}
+          <FaultInjectionCard />
+        </div>
+        <div className="settings-column">
+          {status !== undefined && <ListenerCard status={status} />}
+          {status !== undefined && <TunnelCard status={status} />}
+          <AppearanceCard />
+          {status !== undefined && <AboutCard status={status} />}
+        </div>
+      </div>
+    </div>
+  );
 }

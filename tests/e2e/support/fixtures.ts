@@ -9,9 +9,24 @@ import { startServedMonitor, type ServedMonitor } from './serve.js';
 
 export const SCREENS_DIR = join('test-results', 'screens');
 
-export const test = base.extend<{ served: ServedMonitor; app: Page }>({
-  served: async ({}, use) => {
-    const served = await startServedMonitor();
+/**
+ * The monitor's clock: real time plus an offset the test sets, so two cycles 40 minutes apart need no waiting.
+ * Put earlier cycles in the past (`clock.set(-40 * MINUTE)`) and the latest at 0: the browser keeps real time.
+ * `test.use({ clockStart })` sets the offset before the monitor starts and the page first loads.
+ */
+export interface MonitorClock {
+  now(): number;
+  set(offsetMs: number): void;
+}
+
+export const test = base.extend<{ clockStart: number; clock: MonitorClock; served: ServedMonitor; app: Page }>({
+  clockStart: [0, { option: true }],
+  clock: async ({ clockStart }, use) => {
+    let offset = clockStart;
+    await use({ now: () => Date.now() + offset, set: (ms) => void (offset = ms) });
+  },
+  served: async ({ clock }, use) => {
+    const served = await startServedMonitor({ now: clock.now });
     await use(served);
     await served.close();
   },

@@ -22,10 +22,11 @@ export interface ServedMonitor {
   close(): Promise<void>;
 }
 
-export async function startServedMonitor(): Promise<ServedMonitor> {
+/** @param options.now the monitor's clock (log timestamps, cycles, health); tests move it to replay cycles without waiting. */
+export async function startServedMonitor(options: { readonly now?: () => number } = {}): Promise<ServedMonitor> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error(`No built UI in ${RENDERER_DIR}: run \`npm run build:ui\` before the browser tests.`);
   const dataDir = mkdtempSync(join(tmpdir(), 'pm-e2e-'));
-  const app = await startMonitorApp({ dataDir, host: '127.0.0.1', port: 0, adminPort: 0, staticDir: RENDERER_DIR });
+  const app = await startMonitorApp({ dataDir, host: '127.0.0.1', port: 0, adminPort: 0, staticDir: RENDERER_DIR, ...(options.now === undefined ? {} : { now: options.now }) });
   const admin = app.admin;
   if (admin === null) throw new Error('startMonitorApp started no admin server.');
   return {
