@@ -89,6 +89,8 @@ test('requests appear live with their meaning; filter, detail, changes @P0', asy
   await pane.getByRole('tab', { name: 'Raw' }).click();
   await expect(pane.getByLabel('Request', { exact: true })).toContainText('PATCH /scim/v2/Users/');
   await pane.getByRole('tab', { name: 'Summary' }).click();
+  // Our own answers are conformant; the hints panel says so rather than staying silent.
+  await expect(pane.getByRole('region', { name: 'Conformance hints' })).toContainText('Nothing in this answer that Entra is known to reject');
   await app.emulateMedia({ colorScheme: 'dark' });
   await screenshot(app, 'live-dark');
 });

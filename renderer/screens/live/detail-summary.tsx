@@ -11,6 +11,7 @@ import { CopyButton } from '../../components/copy-button.js';
 import { RelativeTime } from '../../components/relative-time.js';
 import { formatDateTime, formatDuration } from '../../lib/format.js';
 import { operationLabel } from '../../lib/labels.js';
+import { ConformanceHints } from './conformance-hints.js';
 import { reasonPhrase } from './wire-text.js';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -90,6 +91,7 @@ export function DetailSummary({ detail }: { detail: ExchangeDetail }) {
           </>
         )}
       </section>
+      <ConformanceHints hints={detail.hints} />
     </div>
   );
 }
