@@ -69,7 +69,9 @@ export async function startMonitorApp(config: AppConfig): Promise<MonitorApp> {
   const tunnelInfo = () => (monitor.tunnel ? toTunnelInfo(monitor.tunnel.provider, monitor.tunnel.status()) : null);
   const unsubscribeTunnel = monitor.tunnel?.subscribe((event) => {
     const tunnel = tunnelInfo();
-    if (event.type === 'status' && tunnel) events.publish({ type: 'tunnel-changed', tunnel });
+    if (!tunnel) return;
+    // A new public URL means Entra's Tenant URL is stale: the UI shows the manager's "update the Tenant URL" text.
+    events.publish({ type: 'tunnel-changed', tunnel: event.type === 'tenant-url-changed' ? { ...tunnel, message: event.message } : tunnel });
   });
   const api = createMonitorApi({
     store: monitor,
