@@ -4,6 +4,7 @@
  */
 
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { TokenSummary } from '../../shared/api/admin-types.js';
 import type { TokenRow, TokensRepo } from '../db/tokens-repo.js';
 
 /** 32 random bytes (256 bits) as base64url, behind a prefix that makes a leaked token easy to recognise. */
@@ -12,15 +13,8 @@ const DAY_MS = 86_400_000;
 /** last_used is written at most once a minute per token, so the hot path does not write on every request. */
 const TOUCH_INTERVAL_MS = 60_000;
 
-/** What the admin sees about a token: never the secret or its hash. */
-export interface TokenInfo {
-  readonly id: string;
-  readonly label: string;
-  readonly created: string;
-  readonly expires: string | null;
-  readonly lastUsed: string | null;
-  readonly revoked: string | null;
-  readonly last4: string;
+/** What the admin sees about a token (never the secret or its hash), plus where it was created. */
+export interface TokenInfo extends TokenSummary {
   readonly source: 'app' | 'cli';
 }
 
