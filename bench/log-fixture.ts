@@ -6,6 +6,7 @@
  */
 
 import { randomUUID } from 'node:crypto';
+import { failuresRepo } from '../electron/db/failures-repo.js';
 import type { Store } from '../electron/monitor.js';
 
 const DAY = 86_400_000;
@@ -94,8 +95,8 @@ export interface FixtureSummary {
 
 /**
  * Loads with the log's indexes dropped and rebuilt afterwards (sorting once beats 1M random index inserts), without
- * fsync or WAL, and with a large page cache; then puts back the settings the monitor runs with. The trigger of
- * migration 0006 stays, so the `failures` table fills exactly as the listener would fill it.
+ * fsync or WAL, and with a large page cache; then puts back the settings the monitor runs with. The `failures` table
+ * is filled through the recorder's own repository (electron/db/failures-repo.ts), exactly as the listener fills it.
  */
 function bulkLoad(store: Store, load: () => void): void {
   const { db } = store;
@@ -133,6 +134,7 @@ export function buildLogFixture(store: Store, rows: number, now: number, options
        req_bytes, res_bytes, entity, operation, action, outcome, identity, external_id, change_id, cycle_id, error_code, member_count,
        dialect, fault, forwarded_for) VALUES (?, ?, ?, ?, ?, ?, ?, '20.190.128.1', 'tok', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '20.190.128.1')`,
   );
+  const failures = failuresRepo(db);
   const insertBodies = db.prepare('INSERT INTO request_bodies (request_id, req_headers, req_body, res_headers, res_body) VALUES (?, ?, ?, ?, ?)');
   const insertModified = db.prepare('INSERT INTO modified_properties (request_id, attribute, old_value, new_value) VALUES (?, ?, ?, ?)');
   const insertCycle = db.prepare(
@@ -170,6 +172,9 @@ export function buildLogFixture(store: Store, rows: number, now: number, options
         failure?.code ?? null, kind.operation.endsWith('members') ? 1 + (n % 5) : null, write ? 'default' : null, fault,
       );
       insertBodies.run(id, HEADERS, reqBody, RES_HEADERS, resBody);
+      const fields = { ts, entity: kind.entity, operation: kind.operation, status, scim_type: failure?.scimType ?? null, error_code: failure?.code ?? null, identity, cycle_id: cycle + 1 };
+      if (failure) failures.recordFailure(id, fields, detailOf(status, identity ?? '', resourceId ?? '', attribute));
+      else failures.resolve(id, fields);
       if (write && !failure && kind.operation !== 'delete') insertModified.run(id, attribute, `Value ${(ts - 1) % 997}`, `Value ${ts % 997}`);
       tally.matches += kind.operation === 'match' ? 1 : 0;
       tally.creates += kind.action === 'Create' ? 1 : 0;

@@ -6,11 +6,14 @@
 import type { Db } from './open.js';
 import type { RequestLogEntry } from './request-log-repo.js';
 
+/** The fields of a logged request that its failure row copies. */
+export type FailureFields = Pick<RequestLogEntry, 'ts' | 'entity' | 'operation' | 'status' | 'scim_type' | 'error_code' | 'identity' | 'cycle_id'>;
+
 export interface FailuresRepo {
   /** Copies a failed request; `detail` is the SCIM error detail of our answer. */
-  recordFailure(id: number, entry: RequestLogEntry, detail: string | null): void;
+  recordFailure(id: number, entry: FailureFields, detail: string | null): void;
   /** Marks the open failures of the same identity and operation as resolved by this successful request. */
-  resolve(id: number, entry: RequestLogEntry): void;
+  resolve(id: number, entry: Pick<FailureFields, 'identity' | 'operation'>): void;
 }
 
 export function failuresRepo(db: Db): FailuresRepo {
