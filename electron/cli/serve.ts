@@ -64,7 +64,7 @@ export async function serve(args: string[], out: (line: string) => void = consol
   }
   if (faultRules !== undefined) out(`Fault injection: ${faultRules.length} rule(s) from ${values.faults}: ${faultRules.map((r) => r.name).join(', ') || '(none)'}`);
   if (!monitor.tokens.hasActive()) {
-    out('No Secret Token yet: every request will get 401 until you create one with');
+    out(`No Secret Token yet: every request will get 401 until you create one${app.admin ? ' in the Admin UI (Connect)' : ''} or with`);
     out(`  provisioning-monitor token create --label "Entra ID" --data-dir "${dataDir}"`);
   }
   let stopping = false;
