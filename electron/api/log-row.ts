@@ -4,38 +4,39 @@
  */
 
 import type { LogRow } from '../../shared/api/log-types.js';
+import type { RequestLogEntry } from '../db/request-log-repo.js';
 import type { EntraAction, EntraStatus, Entity, Operation, PatchDialect } from '../../shared/domain/operation.js';
 
 export const LOG_ROW_COLUMNS = `r.id, r.ts, r.method, r.path, r.query, r.status, r.duration_ms, r.entity, r.operation, r.action, r.outcome,
   r.identity, r.external_id, r.resource_id, r.change_id, r.cycle_id, r.error_code, r.scim_type, r.member_count, r.dialect, r.fault,
   r.client_ip, r.forwarded_for`;
 
-/** A `requests` row as LOG_ROW_COLUMNS selects it. */
-export interface RequestRow {
-  readonly id: number;
-  readonly ts: number;
-  readonly method: string;
-  readonly path: string;
-  readonly query: string;
-  readonly status: number;
-  readonly duration_ms: number;
-  readonly entity: string | null;
-  readonly operation: string | null;
-  readonly action: string | null;
-  readonly outcome: string | null;
-  readonly identity: string | null;
-  readonly external_id: string | null;
-  readonly resource_id: string | null;
-  readonly change_id: string | null;
-  readonly cycle_id: number | null;
-  readonly error_code: string | null;
-  readonly scim_type: string | null;
-  readonly member_count: number | null;
-  readonly dialect: string | null;
-  readonly fault: string | null;
-  readonly client_ip: string | null;
-  readonly forwarded_for: string | null;
-}
+/** A `requests` row as LOG_ROW_COLUMNS selects it: the insert's own shape, so the two cannot drift. */
+export type RequestRow = { readonly id: number } & Pick<
+  RequestLogEntry,
+  | 'ts'
+  | 'method'
+  | 'path'
+  | 'query'
+  | 'status'
+  | 'duration_ms'
+  | 'entity'
+  | 'operation'
+  | 'action'
+  | 'outcome'
+  | 'identity'
+  | 'external_id'
+  | 'resource_id'
+  | 'change_id'
+  | 'cycle_id'
+  | 'error_code'
+  | 'scim_type'
+  | 'member_count'
+  | 'dialect'
+  | 'fault'
+  | 'client_ip'
+  | 'forwarded_for'
+>;
 
 export function toLogRow(row: RequestRow): LogRow {
   return {
@@ -53,7 +54,7 @@ export function toLogRow(row: RequestRow): LogRow {
     identity: row.identity,
     externalId: row.external_id,
     resourceId: row.resource_id,
-    changeId: row.change_id ?? String(row.id),
+    changeId: row.change_id,
     cycleId: row.cycle_id,
     errorCode: row.error_code,
     scimType: row.scim_type,
