@@ -8,6 +8,8 @@
 import type { ConformanceHint } from '../../shared/api/log-types.js';
 import type { Entity, Operation } from '../../shared/domain/operation.js';
 import { MESSAGE_ERROR, SCHEMA_ENTERPRISE_USER, SCIM_CONTENT_TYPE } from '../../shared/scim/constants.js';
+import { fieldOf, isJsonObject } from '../scim/resource/json.js';
+import type { JsonObject } from '../scim/resource/types.js';
 
 /** The parts of a logged exchange the checks read. */
 export interface HintInput {
@@ -36,10 +38,8 @@ export type HintId =
   | 'resource-without-id'
   | 'list-response-shape';
 
-type JsonObject = Record<string, unknown>;
 type Hint = ConformanceHint & { readonly id: HintId };
 
-const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 const LOOKUPS: ReadonlySet<Operation> = new Set(['match', 'list', 'test-connection']);
 const doc = (section: string): string => `entra-behavior.md §${section}`;
 const hint = (id: HintId, severity: Hint['severity'], section: string, message: string): Hint => ({ id, severity, message, source: doc(section) });
@@ -58,12 +58,6 @@ function header(headers: Readonly<Record<string, string>>, name: string): string
   return key === undefined ? undefined : headers[key];
 }
 
-function field(object: JsonObject | undefined, name: string): unknown {
-  if (!object) return undefined;
-  const key = Object.keys(object).find((k) => k.toLowerCase() === name.toLowerCase());
-  return key === undefined ? undefined : object[key];
-}
-
 const schemasOf = (object: JsonObject): string[] => (Array.isArray(object.schemas) ? object.schemas.filter((s): s is string => typeof s === 'string') : []);
 const isErrorBody = (object: JsonObject): boolean => schemasOf(object).includes(MESSAGE_ERROR);
 const isListBody = (object: JsonObject): boolean => 'Resources' in object || 'totalResults' in object;
@@ -71,7 +65,7 @@ const isListBody = (object: JsonObject): boolean => 'Resources' in object || 'to
 /** The resources an answer returns: the elements of a ListResponse, or the answer itself. */
 function resourcesOf(body: JsonObject | undefined): JsonObject[] {
   if (!body || isErrorBody(body)) return [];
-  if (Array.isArray(body.Resources)) return body.Resources.filter(isObject);
+  if (Array.isArray(body.Resources)) return body.Resources.filter(isJsonObject);
   return isListBody(body) ? [] : [body];
 }
 
@@ -86,16 +80,16 @@ function excludesMembers(query: string): boolean {
 const isBooleanString = (value: unknown): boolean => typeof value === 'string' && /^(true|false)$/i.test(value.trim());
 
 function sendsActiveString(method: string, body: unknown): boolean {
-  if (!isObject(body)) return false;
-  if (method !== 'PATCH') return isBooleanString(field(body, 'active'));
-  const operations = field(body, 'Operations');
+  if (!isJsonObject(body)) return false;
+  if (method !== 'PATCH') return isBooleanString(fieldOf(body, 'active'));
+  const operations = fieldOf(body, 'Operations');
   if (!Array.isArray(operations)) return false;
   return operations.some((operation) => {
-    if (!isObject(operation)) return false;
-    const path = field(operation, 'path');
-    const value = field(operation, 'value');
+    if (!isJsonObject(operation)) return false;
+    const path = fieldOf(operation, 'path');
+    const value = fieldOf(operation, 'value');
     if (typeof path === 'string' && path.trim() !== '') return /(^|:)active$/i.test(path.trim()) && isBooleanString(value);
-    return isObject(value) && isBooleanString(field(value, 'active'));
+    return isJsonObject(value) && isBooleanString(fieldOf(value, 'active'));
   });
 }
 
@@ -165,7 +159,7 @@ function checkContentType(input: HintInput): Hint[] {
 
 function checkErrorBody(input: HintInput, body: unknown): Hint[] {
   if (input.status < 400 || input.status === 499) return [];
-  if (!isObject(body)) {
+  if (!isJsonObject(body)) {
     return [
       hint(
         'error-schema-missing',
@@ -228,7 +222,7 @@ function checkResources(input: HintInput, method: string, body: JsonObject | und
   }
   const managerless = resources.filter((resource) => {
     const extension = resource[SCHEMA_ENTERPRISE_USER];
-    return typeof resource.manager === 'string' || (isObject(extension) && typeof extension.manager === 'string');
+    return typeof resource.manager === 'string' || (isJsonObject(extension) && typeof extension.manager === 'string');
   }).length;
   if (managerless > 0) {
     hints.push(
@@ -248,7 +242,7 @@ export function conformanceHints(input: HintInput): ConformanceHint[] {
   if (input.status === 499) return []; // Entra hung up; nothing was answered.
   const method = input.method.toUpperCase();
   const parsed = parse(input.responseBody);
-  const body = isObject(parsed) ? parsed : undefined;
+  const body = isJsonObject(parsed) ? parsed : undefined;
   const success = input.status >= 200 && input.status < 300;
   const resources = success ? resourcesOf(body) : [];
   return [

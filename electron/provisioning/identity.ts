@@ -4,16 +4,11 @@
  */
 
 import type { DirectoryRepo } from '../db/directory-repo.js';
+import { fieldOf } from '../scim/resource/json.js';
 import type { OperationInfo, RequestShape } from './operation.js';
 
-const record = (value: unknown): Record<string, unknown> | undefined =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-
 function stringField(body: unknown, name: string): string | null {
-  const object = record(body);
-  if (!object) return null;
-  const key = Object.keys(object).find((k) => k.toLowerCase() === name.toLowerCase());
-  const value = key === undefined ? undefined : object[key];
+  const value = fieldOf(body, name);
   return typeof value === 'string' ? value : null;
 }
 

@@ -5,6 +5,7 @@
  * attribute coverage and Entra's mapping blade use the same words.
  */
 
+import { isJsonObject } from '../scim/resource/json.js';
 import type { JsonValue, StoredResource } from '../scim/resource/types.js';
 
 export interface ModifiedProperty {
@@ -13,14 +14,12 @@ export interface ModifiedProperty {
   readonly newValue: string | null;
 }
 
-const isObject = (value: JsonValue | undefined): value is { [key: string]: JsonValue } =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const text = (value: JsonValue): string => (typeof value === 'string' ? value : JSON.stringify(value));
 
 /** True for a multi-valued attribute whose elements each carry a distinct `type` (emails, phoneNumbers, addresses). */
 function isTypedList(value: JsonValue[]): value is { [key: string]: JsonValue }[] {
-  const types = value.map((element) => (isObject(element) && typeof element.type === 'string' ? element.type : null));
+  const types = value.map((element) => (isJsonObject(element) && typeof element.type === 'string' ? element.type : null));
   return types.length > 0 && types.every((t) => t !== null) && new Set(types).size === types.length;
 }
 
@@ -28,7 +27,7 @@ function isTypedList(value: JsonValue[]): value is { [key: string]: JsonValue }[
 export function flattenValue(path: string, value: JsonValue, out: Map<string, string>): void {
   if (Array.isArray(value)) {
     if (path === 'members') {
-      for (const member of value) if (isObject(member) && typeof member.value === 'string') out.set(`members[value eq "${member.value}"]`, member.value);
+      for (const member of value) if (isJsonObject(member) && typeof member.value === 'string') out.set(`members[value eq "${member.value}"]`, member.value);
       return;
     }
     if (isTypedList(value)) {
@@ -40,7 +39,7 @@ export function flattenValue(path: string, value: JsonValue, out: Map<string, st
     if (value.length > 0) out.set(path, text(value));
     return;
   }
-  if (isObject(value)) {
+  if (isJsonObject(value)) {
     // A reference (the enterprise manager) is shown as the id it points to, as Entra shows it.
     if (path.endsWith(':manager') && typeof value.value === 'string') {
       out.set(path, value.value);
@@ -56,7 +55,7 @@ export function flattenResource(resource: StoredResource | null): Map<string, st
   const out = new Map<string, string>();
   if (!resource) return out;
   for (const [key, value] of Object.entries(resource)) {
-    if (key.toLowerCase().startsWith('urn:') && isObject(value)) {
+    if (key.toLowerCase().startsWith('urn:') && isJsonObject(value)) {
       for (const [sub, item] of Object.entries(value)) flattenValue(`${key}:${sub}`, item, out);
     } else {
       flattenValue(key, value, out);

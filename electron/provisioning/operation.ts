@@ -4,6 +4,7 @@
  */
 
 import type { Entity, Operation, PatchDialect } from '../../shared/domain/operation.js';
+import { fieldOf } from '../scim/resource/json.js';
 
 export interface RequestShape {
   readonly method: string;
@@ -24,15 +25,6 @@ export interface OperationInfo {
 /** Entra's Test Connection asks for a user whose matching attribute is a random GUID (entra-behavior.md §1.1). */
 const GUID_EQ = /^\s*[\w.:$-]+\s+eq\s+"?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"?\s*$/i;
 
-const record = (value: unknown): Record<string, unknown> | undefined =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-
-function field(object: Record<string, unknown> | undefined, name: string): unknown {
-  if (!object) return undefined;
-  const key = Object.keys(object).find((k) => k.toLowerCase() === name.toLowerCase());
-  return key === undefined ? undefined : object[key];
-}
-
 const isFalse = (value: unknown): boolean => value === false || (typeof value === 'string' && value.toLowerCase() === 'false');
 const isTrue = (value: unknown): boolean => value === true || (typeof value === 'string' && value.toLowerCase() === 'true');
 
@@ -44,13 +36,12 @@ interface Op {
 }
 
 function operationsOf(body: unknown): Op[] {
-  const list = field(record(body), 'Operations');
+  const list = fieldOf(body, 'Operations');
   if (!Array.isArray(list)) return [];
-  return list.map((raw) => {
-    const item = record(raw);
-    const opRaw = String(field(item, 'op') ?? '');
-    const path = field(item, 'path');
-    return { op: opRaw.toLowerCase(), opRaw, path: typeof path === 'string' ? path : '', value: field(item, 'value') };
+  return list.map((item) => {
+    const opRaw = String(fieldOf(item, 'op') ?? '');
+    const path = fieldOf(item, 'path');
+    return { op: opRaw.toLowerCase(), opRaw, path: typeof path === 'string' ? path : '', value: fieldOf(item, 'value') };
   });
 }
 
@@ -61,7 +52,7 @@ function activeSetTo(ops: readonly Op[]): unknown {
     if (op.op === 'remove') continue;
     if (op.path.toLowerCase() === 'active' || op.path.toLowerCase().endsWith(':user:active')) result = op.value;
     else if (op.path === '') {
-      const active = field(record(op.value), 'active');
+      const active = fieldOf(op.value, 'active');
       if (active !== undefined) result = active;
     }
   }
@@ -112,7 +103,7 @@ export function classifyRequest(shape: RequestShape): OperationInfo {
   const id = shape.segments[1];
   const search = id === '.search';
   if ((id === undefined && method === 'GET') || (search && method === 'POST')) {
-    const filter = search ? field(record(shape.body), 'filter') : shape.query.get('filter');
+    const filter = search ? fieldOf(shape.body, 'filter') : shape.query.get('filter');
     if (typeof filter !== 'string' || filter.trim() === '') return { entity, operation: 'list', ...none };
     return { entity, operation: GUID_EQ.test(filter) ? 'test-connection' : 'match', ...none };
   }
@@ -123,7 +114,7 @@ export function classifyRequest(shape: RequestShape): OperationInfo {
     case 'DELETE':
       return { entity, operation: 'delete', ...none };
     case 'PUT':
-      return { entity, operation: entity === 'User' && isFalse(field(record(shape.body), 'active')) ? 'disable' : 'update', ...none };
+      return { entity, operation: entity === 'User' && isFalse(fieldOf(shape.body, 'active')) ? 'disable' : 'update', ...none };
     case 'PATCH': {
       const ops = operationsOf(shape.body);
       return { entity, ...classifyPatch(entity, ops), dialect: dialectOf(ops) };

@@ -6,17 +6,9 @@
  */
 
 import { SCHEMA_ENTERPRISE_USER } from '../../shared/scim/constants.js';
-import type { JsonValue } from '../scim/resource/types.js';
+import { fieldOf, isJsonObject } from '../scim/resource/json.js';
+import type { JsonObject, JsonValue } from '../scim/resource/types.js';
 import { flattenValue, type ModifiedProperty } from './modified-properties.js';
-
-type JsonObject = { [key: string]: JsonValue };
-
-const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function field(object: JsonObject, name: string): JsonValue | undefined {
-  const key = Object.keys(object).find((k) => k.toLowerCase() === name.toLowerCase());
-  return key === undefined ? undefined : object[key];
-}
 
 /** Never part of a change row: message metadata, the server's id, and the writeOnly password (RFC 7643 §4.1.1). */
 const SKIPPED = new Set(['schemas', 'meta', 'id', 'password']);
@@ -28,7 +20,7 @@ const MEMBER_FILTER = /^members\[\s*value\s+eq\s+"((?:[^"\\]|\\.)*)"\s*\]$/i;
 /** entra-behavior.md §3.2 rule 6: manager arrives as `[{"value": id, "$ref": …}]`, `{"value": id}` or a bare id. */
 function managerValue(value: JsonValue): JsonValue {
   const first = Array.isArray(value) ? value[0] : value;
-  if (isObject(first) && typeof first.value === 'string') return first.value;
+  if (isJsonObject(first) && typeof first.value === 'string') return first.value;
   return first ?? null;
 }
 
@@ -47,7 +39,7 @@ function addValue(attribute: string, value: JsonValue, out: Map<string, Modified
 function memberRows(value: JsonValue | undefined, removing: boolean, out: Map<string, ModifiedProperty>): void {
   const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
   for (const member of list) {
-    const id = isObject(member) && typeof member.value === 'string' ? member.value : typeof member === 'string' ? member : null;
+    const id = isJsonObject(member) && typeof member.value === 'string' ? member.value : typeof member === 'string' ? member : null;
     if (id === null) continue;
     const attribute = `members[value eq "${id}"]`;
     out.set(attribute, removing ? { attribute, oldValue: id, newValue: null } : { attribute, oldValue: null, newValue: id });
@@ -59,20 +51,20 @@ function addObject(value: JsonObject, out: Map<string, ModifiedProperty>): void 
   for (const [key, item] of Object.entries(value)) {
     if (SKIPPED.has(key.toLowerCase())) continue;
     if (key.toLowerCase() === 'members') memberRows(item, false, out);
-    else if (isSchemaKey(key) && isObject(item)) for (const [sub, inner] of Object.entries(item)) addValue(`${key}:${sub}`, inner, out);
+    else if (isSchemaKey(key) && isJsonObject(item)) for (const [sub, inner] of Object.entries(item)) addValue(`${key}:${sub}`, inner, out);
     else addValue(attributeOf(key), item, out);
   }
 }
 
 function patchChanges(body: JsonObject, out: Map<string, ModifiedProperty>): void {
-  const operations = field(body, 'Operations');
+  const operations = fieldOf(body, 'Operations');
   if (!Array.isArray(operations)) return;
   for (const operation of operations) {
-    if (!isObject(operation)) continue;
-    const op = String(field(operation, 'op') ?? '').toLowerCase();
-    const rawPath = field(operation, 'path');
+    if (!isJsonObject(operation)) continue;
+    const op = String(fieldOf(operation, 'op') ?? '').toLowerCase();
+    const rawPath = fieldOf(operation, 'path');
     const path = typeof rawPath === 'string' ? rawPath.trim() : '';
-    const value = field(operation, 'value');
+    const value = fieldOf(operation, 'value');
     const filtered = MEMBER_FILTER.exec(path);
     if (filtered?.[1] !== undefined) {
       memberRows([{ value: filtered[1] }], op === 'remove', out);
@@ -81,7 +73,7 @@ function patchChanges(body: JsonObject, out: Map<string, ModifiedProperty>): voi
     } else if (op === 'remove') {
       if (path !== '') out.set(attributeOf(path), { attribute: attributeOf(path), oldValue: null, newValue: null });
     } else if (path === '') {
-      if (isObject(value)) addObject(value, out);
+      if (isJsonObject(value)) addObject(value, out);
     } else if (value !== undefined) {
       addValue(attributeOf(path), value, out);
     }
@@ -90,7 +82,7 @@ function patchChanges(body: JsonObject, out: Map<string, ModifiedProperty>): voi
 
 /** The properties a request asks to change, sorted by attribute; empty for reads, deletes and anything unparseable. */
 export function requestedChanges(method: string, body: unknown): ModifiedProperty[] {
-  if (!isObject(body)) return [];
+  if (!isJsonObject(body)) return [];
   const out = new Map<string, ModifiedProperty>();
   const verb = method.toUpperCase();
   if (verb === 'PATCH') patchChanges(body, out);

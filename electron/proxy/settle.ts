@@ -11,12 +11,11 @@ import { requestedChanges } from '../provisioning/requested-changes.js';
 import { scimErrorBody } from '../scim/errors.js';
 import { errorResponse, serialize, type Serialized } from '../scim/http/respond.js';
 import type { HandledRequest, ScimRequest } from '../scim/http/types.js';
+import { isJsonObject } from '../scim/resource/json.js';
+import type { JsonObject } from '../scim/resource/types.js';
 import type { IdentityMemory } from './identity-memory.js';
 import type { UpstreamAnswer } from './types.js';
 
-type JsonObject = Record<string, unknown>;
-
-const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 const stringAt = (object: JsonObject | undefined, key: string): string | null => {
   const value = object?.[key];
   return typeof value === 'string' ? value : null;
@@ -55,14 +54,14 @@ function parseJson(body: Buffer): unknown {
 
 /** The name attribute a PATCH sets (`displayName` of a renamed group), through a path or a path-less value object. */
 function nameSetByPatch(body: unknown, nameKey: string): string | null {
-  const operations = isObject(body) ? body.Operations : undefined;
+  const operations = isJsonObject(body) ? body.Operations : undefined;
   if (!Array.isArray(operations)) return null;
   let name: string | null = null;
   for (const operation of operations) {
-    if (!isObject(operation) || String(operation.op ?? '').toLowerCase() === 'remove') continue;
+    if (!isJsonObject(operation) || String(operation.op ?? '').toLowerCase() === 'remove') continue;
     const path = typeof operation.path === 'string' ? operation.path.trim() : '';
     if (path.toLowerCase() === nameKey.toLowerCase() && typeof operation.value === 'string') name = operation.value;
-    else if (path === '' && isObject(operation.value) && typeof operation.value[nameKey] === 'string') name = operation.value[nameKey];
+    else if (path === '' && isJsonObject(operation.value) && typeof operation.value[nameKey] === 'string') name = operation.value[nameKey];
   }
   return name;
 }
@@ -101,10 +100,10 @@ export function settleExchange(
   if (!bodyless) headers['Content-Length'] = String(body.length);
 
   const json = parseJson(body);
-  const object = isObject(json) ? json : undefined;
+  const object = isJsonObject(json) ? json : undefined;
   const success = status >= 200 && status < 300;
   const nameKey = info.entity === 'Group' ? 'displayName' : 'userName';
-  const resources = Array.isArray(object?.Resources) ? object.Resources.filter(isObject) : undefined;
+  const resources = Array.isArray(object?.Resources) ? object.Resources.filter(isJsonObject) : undefined;
   // A single resource: a successful answer with an id that is not a ListResponse.
   const resource = success && object && resources === undefined && typeof object.id === 'string' ? object : undefined;
 
@@ -127,7 +126,7 @@ export function settleExchange(
     const fromAnswer = success ? (nameSetByPatch(request.body, nameKey) ?? stringAt(resource, nameKey)) : null;
     resolved = fromAnswer ?? identity ?? known?.identity ?? null;
   }
-  const requestBody = isObject(request.body) ? request.body : undefined;
+  const requestBody = isJsonObject(request.body) ? request.body : undefined;
   const externalId = WRITES.has(info.operation)
     ? (stringAt(resource, 'externalId') ?? (info.operation === 'create' ? stringAt(requestBody, 'externalId') : null) ?? known?.externalId ?? null)
     : null;

@@ -4,13 +4,11 @@
 
 import { SCHEMA_ENTERPRISE_USER, SCHEMA_GROUP, SCHEMA_USER } from '../../shared/scim/constants.js';
 import type { GroupRow, MemberRow, UserRow } from '../db/directory-repo.js';
-import type { JsonObject, JsonValue, StoredResource } from './resource/types.js';
+import { isJsonObject } from './resource/json.js';
+import type { JsonObject, StoredResource } from './resource/types.js';
 
 /** RFC 7644 §3.14: the version is a weak ETag, also sent as the `ETag` header. */
 export const etagOf = (version: number): string => `W/"${version}"`;
-
-const isObject = (value: JsonValue | undefined): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export const parseStored = (json: string): StoredResource => JSON.parse(json) as StoredResource;
 
@@ -20,7 +18,7 @@ function meta(resourceType: 'User' | 'Group', row: UserRow | GroupRow, location:
 
 /** The extension URNs a stored resource carries, for its `schemas` list. */
 function extensionUrns(stored: StoredResource): string[] {
-  return Object.keys(stored).filter((key) => key.toLowerCase().startsWith('urn:') && isObject(stored[key]));
+  return Object.keys(stored).filter((key) => key.toLowerCase().startsWith('urn:') && isJsonObject(stored[key]));
 }
 
 /**
@@ -31,7 +29,7 @@ export function renderUser(row: UserRow, baseUrl: string, groups?: readonly { id
   const stored = parseStored(row.resource);
   const { externalId, ...rest } = stored;
   const enterprise = rest[SCHEMA_ENTERPRISE_USER];
-  if (isObject(enterprise) && isObject(enterprise.manager) && typeof enterprise.manager.value === 'string') {
+  if (isJsonObject(enterprise) && isJsonObject(enterprise.manager) && typeof enterprise.manager.value === 'string') {
     const managerId = enterprise.manager.value;
     rest[SCHEMA_ENTERPRISE_USER] = { ...enterprise, manager: { ...enterprise.manager, $ref: `${baseUrl}/Users/${encodeURIComponent(managerId)}` } };
   }

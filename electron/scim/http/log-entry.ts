@@ -11,7 +11,7 @@ import type { StoredResource } from '../resource/types.js';
 import { ScimError } from '../errors.js';
 import type { BodyResult } from './read-body.js';
 import { redactBody, redactHeaders } from './redact.js';
-import type { ParsedTarget } from './request-context.js';
+import { firstHeader, type ParsedTarget } from './request-context.js';
 import type { Serialized } from './respond.js';
 import type { HandledRequest } from './types.js';
 
@@ -48,7 +48,6 @@ const text = (resource: StoredResource | null | undefined, key: string): string 
   return typeof value === 'string' ? value : null;
 };
 
-const firstHeader = (value: string | string[] | undefined): string | null => (Array.isArray(value) ? value[0] : value)?.split(',')[0]?.trim() ?? null;
 
 export function logEntry(exchange: Exchange, serialized: Serialized): { entry: RequestLogEntry; bodies: RequestLogBodies; modified: ModifiedPropertyRow[] } {
   const { req, target, read, handled } = exchange;
@@ -91,7 +90,7 @@ export function logEntry(exchange: Exchange, serialized: Serialized): { entry: R
       member_count: info?.memberCount ?? null,
       dialect: info?.dialect ?? null,
       fault: handled.fault ?? null,
-      forwarded_for: firstHeader(req.headers['x-forwarded-for']),
+      forwarded_for: firstHeader(req.headers['x-forwarded-for']) ?? null,
     },
     bodies: {
       req_headers: JSON.stringify(redactHeaders(req.headers)),

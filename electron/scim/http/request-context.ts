@@ -12,7 +12,8 @@ import type { ScimRequest } from './types.js';
 const HOST_PATTERN = /^[A-Za-z0-9.\-_]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
 const MAX_URL_LENGTH = 8192;
 
-function firstHeader(value: string | string[] | undefined): string | undefined {
+/** The first value of a header that may repeat or carry a comma-separated list (X-Forwarded-*). */
+export function firstHeader(value: string | string[] | undefined): string | undefined {
   const text = Array.isArray(value) ? value[0] : value;
   return text?.split(',')[0]?.trim() || undefined;
 }

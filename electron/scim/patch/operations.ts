@@ -3,7 +3,7 @@
  */
 
 import { badRequest } from '../errors.js';
-import { BODY_LIMITS, describeValue, findKey, getOwn, isJsonObject, toJson } from '../resource/json.js';
+import { BODY_LIMITS, describeValue, fieldOf, isJsonObject, toJson } from '../resource/json.js';
 import type { JsonValue } from '../resource/types.js';
 
 export type PatchOpName = 'add' | 'replace' | 'remove';
@@ -29,8 +29,7 @@ const OPERATION_LIMITS = { maxDepth: BODY_LIMITS.maxDepth - 2, maxArrayLength: B
  */
 export function readOperations(body: unknown): PatchOperation[] {
   if (!isJsonObject(body)) throw badRequest('invalidSyntax', 'A PATCH body must be a JSON object with an "Operations" array.');
-  const key = findKey(body, 'Operations');
-  const operations: unknown = key === undefined ? undefined : getOwn(body, key);
+  const operations = fieldOf(body, 'Operations');
   if (!Array.isArray(operations)) throw badRequest('invalidSyntax', 'A PATCH body needs an "Operations" array (RFC 7644 §3.5.2).');
   if (operations.length > MAX_OPERATIONS) {
     throw badRequest('tooMany', `A PATCH body may carry at most ${MAX_OPERATIONS} operations; this one has ${operations.length}.`);
@@ -42,10 +41,7 @@ function readOperation(raw: unknown, index: number): PatchOperation {
   const label = `Operations[${index}]`;
   const operation = toJson(raw, label, OPERATION_LIMITS);
   if (!isJsonObject(operation)) throw badRequest('invalidSyntax', `${label} must be a JSON object, not ${describeValue(raw)}.`);
-  const field = (name: string): JsonValue | undefined => {
-    const found = findKey(operation, name);
-    return found === undefined ? undefined : getOwn(operation, found);
-  };
+  const field = (name: string): JsonValue | undefined => fieldOf(operation, name);
   const op = field('op');
   const lower = typeof op === 'string' ? op.toLowerCase() : undefined;
   if (lower !== 'add' && lower !== 'replace' && lower !== 'remove') {

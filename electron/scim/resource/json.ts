@@ -43,6 +43,13 @@ export function getOwn(object: JsonObject, key: string): JsonValue | undefined {
   return Object.hasOwn(object, key) ? object[key] : undefined;
 }
 
+/** An own property by name, matched as findKey does; undefined when absent or when `object` is not an object. */
+export function fieldOf(object: unknown, name: string): JsonValue | undefined {
+  if (!isJsonObject(object)) return undefined;
+  const key = findKey(object, name);
+  return key === undefined ? undefined : getOwn(object, key);
+}
+
 /** The own key matching `name`: exact first, then case-insensitive (RFC 7644 §3.10: names are case-insensitive). */
 export function findKey(object: JsonObject, name: string): string | undefined {
   if (Object.hasOwn(object, name)) return name;
