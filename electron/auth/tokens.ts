@@ -5,7 +5,7 @@
 
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { TokenSummary } from '../../shared/api/admin-types.js';
-import type { TokenRow, TokensRepo } from '../db/tokens-repo.js';
+import type { TokenRow, TokenSource, TokensRepo } from '../db/tokens-repo.js';
 
 /** 32 random bytes (256 bits) as base64url, behind a prefix that makes a leaked token easy to recognise. */
 const TOKEN_PREFIX = 'pmscim_';
@@ -15,7 +15,7 @@ const TOUCH_INTERVAL_MS = 60_000;
 
 /** What the admin sees about a token (never the secret or its hash), plus where it was created. */
 export interface TokenInfo extends TokenSummary {
-  readonly source: 'app' | 'cli';
+  readonly source: TokenSource;
 }
 
 export interface CreatedToken {
@@ -50,14 +50,26 @@ export interface TokenService {
   revoke(id: string): boolean;
   list(): TokenInfo[];
   hasActive(): boolean;
+  /**
+   * The secret of this run's internal token with this label (created on first use, e.g. "Replay (in-app)"), so the
+   * app's own requests (Replay, the simulator) reach the listener through the same authenticated path as Entra's
+   * while their log rows say where they came from. Never listed, never counted as a token Entra could use, revoked by
+   * the next start; the secret exists only in this process's memory.
+   */
+  internal(label: string): string;
+  /** Whether an authenticated token is one of this run's internal tokens. */
+  isInternal(token: TokenInfo): boolean;
   /** Checks an `Authorization` header value. */
   authenticate(header: string | undefined): AuthResult;
 }
 
 export function tokenService(repo: TokensRepo, now: () => Date = () => new Date()): TokenService {
   const lastTouched = new Map<string, number>();
+  const internalSecrets = new Map<string, string>();
+  // Internal tokens of an earlier run are dead: their secrets died with that process.
+  repo.revokeInternal(now().toISOString());
 
-  const insert = (secret: string, label: string, days: number | null, source: 'app' | 'cli'): TokenInfo => {
+  const insert = (secret: string, label: string, days: number | null, source: TokenSource): TokenInfo => {
     const created = now();
     const row = {
       id: randomUUID(),
@@ -123,12 +135,21 @@ export function tokenService(repo: TokensRepo, now: () => Date = () => new Date(
     },
     recreate(id) {
       const row = repo.findById(id);
-      if (!row) throw new Error(`No token with id ${id}.`);
+      if (!row || row.source === 'internal') throw new Error(`No token with id ${id}.`);
       const days = row.expires === null ? null : Math.max(1, Math.round((Date.parse(row.expires) - Date.parse(row.created)) / DAY_MS));
       repo.revoke(id, now().toISOString());
       return create({ label: row.label, days, source: row.source });
     },
     revoke: (id) => repo.revoke(id, now().toISOString()),
+    internal(label) {
+      const known = internalSecrets.get(label);
+      if (known !== undefined) return known;
+      const secret = TOKEN_PREFIX + randomBytes(32).toString('base64url');
+      insert(secret, label, null, 'internal');
+      internalSecrets.set(label, secret);
+      return secret;
+    },
+    isInternal: (token) => token.source === 'internal',
     list: () => repo.list().map(toInfo),
     hasActive: () => repo.countActive(now().toISOString()) > 0,
     authenticate,

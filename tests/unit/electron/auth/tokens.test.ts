@@ -174,3 +174,35 @@ describe('recreate and register', () => {
     expect(() => service.register(secret, 'serve --token')).toThrow(/revoked/);
   });
 });
+
+describe('internal tokens', () => {
+  it('authenticate like any token, once per label per run, and stay out of the list and the active count', () => {
+    const secret = service.internal('Replay (in-app)');
+    expect(service.internal('Replay (in-app)')).toBe(secret);
+    const auth = service.authenticate(bearer(secret));
+    expect(auth.ok).toBe(true);
+    expect(auth.ok && service.isInternal(auth.token)).toBe(true);
+    expect(auth.token?.label).toBe('Replay (in-app)');
+    expect(service.list()).toEqual([]);
+    expect(service.hasActive()).toBe(false);
+    const issued = service.create({ label: 'Entra' });
+    const entra = service.authenticate(bearer(issued.secret));
+    expect(entra.ok && service.isInternal(entra.token)).toBe(false);
+    expect(service.list().map((t) => t.label)).toEqual(['Entra']);
+  });
+
+  it('die with the run: the next start revokes them', () => {
+    const secret = service.internal('Simulator (in-app)');
+    const restarted = tokenService(repo, () => clock);
+    const auth = restarted.authenticate(bearer(secret));
+    expect(auth.ok).toBe(false);
+    expect(auth.ok ? '' : auth.reason).toBe('revoked');
+    expect(restarted.internal('Simulator (in-app)')).not.toBe(secret);
+  });
+
+  it('cannot be re-created through the token API', () => {
+    service.internal('Replay (in-app)');
+    const row = db.prepare<[], { id: string }>("SELECT id FROM tokens WHERE source = 'internal'").get();
+    expect(() => service.recreate(row!.id)).toThrow(/No token/);
+  });
+});
