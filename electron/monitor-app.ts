@@ -11,10 +11,13 @@ import { startAdminServer, type AdminServer } from './admin/server.js';
 import { createEventHub, type EventHub } from './api/events.js';
 import { createMonitorApi } from './api/index.js';
 import { exportsRoot } from './export/files.js';
+import { createLiveFaultRules, type LiveFaultRules } from './faults/live-rules.js';
+import type { FaultRule } from './faults/rules.js';
 import { createLiveEvents } from './api/live-events.js';
 import { startMonitor, type Monitor, type MonitorConfig } from './monitor.js';
 import { createHealthTracker, type HealthTracker } from './provisioning/health.js';
 import { startRetention } from './provisioning/retention.js';
+import { createFaultRulesStore } from './settings/fault-rules-store.js';
 import { createSettingsStore } from './settings/store.js';
 import { toTunnelInfo } from './tunnel/tunnel-info.js';
 
@@ -37,10 +40,15 @@ export const APP_VERSION: string = (() => {
 /** Where `npm run build:ui` puts the renderer; the admin server shows a placeholder page when it is missing. */
 export const RENDERER_DIR = join(root, 'dist', 'renderer');
 
-export interface AppConfig extends Omit<MonitorConfig, 'idleGapMs' | 'onLogged'> {
+export interface AppConfig extends Omit<MonitorConfig, 'idleGapMs' | 'onLogged' | 'faults'> {
   /** Port of the admin UI/API on 127.0.0.1; 0 takes a free one. Null: no admin server (the desktop shell uses IPC). */
   readonly adminPort: number | null;
   readonly staticDir?: string;
+  /**
+   * `serve --faults FILE`: these rules replace the ones saved in Settings for this run only (edits in Settings then
+   * apply to the run and are not saved). Without it, the saved rules are active from the start.
+   */
+  readonly faultsFile?: { readonly path: string; readonly rules: readonly FaultRule[] };
 }
 
 export interface MonitorApp {
@@ -49,6 +57,8 @@ export interface MonitorApp {
   readonly events: EventHub;
   readonly health: HealthTracker;
   readonly admin: AdminServer | null;
+  /** The listener's fault rules, editable in Settings (issue 8). */
+  readonly faults: LiveFaultRules;
   close(): Promise<void>;
 }
 
@@ -58,8 +68,15 @@ export async function startMonitorApp(config: AppConfig): Promise<MonitorApp> {
   const events = createEventHub();
   // The live-event wiring needs the monitor's database, so it is attached right after the monitor starts.
   const wiring: { onLogged?: NonNullable<MonitorConfig['onLogged']> } = {};
+  // One hook for the listener's whole life; Settings swaps the rules behind it, so edits apply to the next request.
+  const faults = createLiveFaultRules({
+    store: createFaultRulesStore(config.dataDir),
+    ...(config.faultsFile === undefined ? {} : { file: config.faultsFile }),
+    onChange: (state) => events.publish({ type: 'faults-changed', faults: state }),
+  });
   const monitor = await startMonitor({
     ...config,
+    faults: faults.injector,
     idleGapMs: () => settings.get().cycleIdleGapMinutes * 60_000,
     onLogged: (recorded) => wiring.onLogged?.(recorded),
   });
@@ -84,6 +101,7 @@ export async function startMonitorApp(config: AppConfig): Promise<MonitorApp> {
     version: APP_VERSION,
     now,
     events,
+    faults,
   });
   const retention = startRetention({ db: monitor.db, settings, now });
   let admin: AdminServer | null = null;
@@ -110,7 +128,11 @@ export async function startMonitorApp(config: AppConfig): Promise<MonitorApp> {
     events,
     health,
     admin,
+    faults,
     async close() {
+      // A simulated run is stopped first: its requests would otherwise meet a closed listener and end as "failed".
+      const { job } = await api['simulate.get'](undefined);
+      if (job?.state === 'running') await api['simulate.cancel']({ jobId: job.jobId });
       live.stop();
       retention.stop();
       unsubscribeTunnel?.();

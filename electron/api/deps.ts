@@ -6,6 +6,7 @@
 import type { TunnelInfo, Settings } from '../../shared/api/admin-types.js';
 import type { MethodName, MonitorApiHandlers } from '../../shared/api/contract.js';
 import type { Health } from '../../shared/api/provisioning-types.js';
+import type { LiveFaultRules } from '../faults/live-rules.js';
 import type { Store } from '../monitor.js';
 import type { EventHub } from './events.js';
 
@@ -33,6 +34,8 @@ export interface ApiDeps {
   readonly now: () => number;
   /** Where export jobs publish their progress (`export-progress`); without it they run silently. */
   readonly events?: EventHub;
+  /** The listener's live fault rules (issue 8); without them `faults.*` answer `unavailable`. */
+  readonly faults?: LiveFaultRules;
 }
 
 /** The handlers of the methods whose names start with `N.`. */

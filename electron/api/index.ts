@@ -9,10 +9,13 @@ import type { ApiDeps } from './deps.js';
 import { directoryHandlers } from './directory.js';
 import { exportHandlers } from './exports.js';
 import { failureHandlers } from './failures.js';
+import { faultHandlers } from './faults.js';
 import { healthHandlers } from './health.js';
 import { logHandlers } from './logs.js';
+import { replayHandlers } from './replay.js';
 import { scopeHandlers } from './scope.js';
 import { settingsHandlers } from './settings.js';
+import { simulateHandlers } from './simulate.js';
 import { statusHandlers } from './status.js';
 import { tokenHandlers } from './tokens.js';
 
@@ -21,6 +24,7 @@ export function createMonitorApi(deps: ApiDeps): MonitorApiHandlers {
     ...statusHandlers(deps),
     ...tokenHandlers(deps),
     ...logHandlers(deps),
+    ...replayHandlers(deps),
     ...cycleHandlers(deps),
     ...failureHandlers(deps),
     ...healthHandlers(deps),
@@ -29,5 +33,7 @@ export function createMonitorApi(deps: ApiDeps): MonitorApiHandlers {
     ...coverageHandlers(deps),
     ...settingsHandlers(deps),
     ...exportHandlers(deps),
+    ...faultHandlers(deps),
+    ...simulateHandlers(deps),
   };
 }

@@ -8,7 +8,7 @@
  * The query planner is told which index drives the page (INDEXED BY) instead of guessing, since it cannot know that
  * "Failure" is rare and "Success" is not:
  * - `sorted`: a short identity prefix range, read whole and sorted (at most IDENTITY_PROBE_CAP rows);
- * - `ordered`: one equality (cycle, resource, error code, fault, operation, outcome) or just time, in index order.
+ * - `ordered`: one equality (cycle, resource, error code, fault, replay, operation, outcome) or just time, in index order.
  * Filters the driver does not cover are checked row by row; a rare combination could then scan the whole log, so
  * such a scan is bounded to a window of rows (see `boundarySql`), and the page says where to continue.
  */
@@ -62,6 +62,7 @@ export function chooseDriver(query: LogQueryInput, identityFits: boolean): Drive
   if (query.cycleId !== undefined) return by('requests_cycle', 'cycleId');
   if (query.errorCode !== undefined) return by('requests_error_code', 'errorCode');
   if (query.faultOnly) return by('requests_fault', 'faultOnly');
+  if (query.replayOnly) return by('requests_replay', 'replayOnly');
   const outcome = one(query.outcome);
   // Failures, skips and warnings are a few percent of the log; "Success" is most of it and drives last.
   if (outcome !== undefined && outcome !== 'Success') return by('requests_outcome_ts', 'outcome');
@@ -92,6 +93,7 @@ export function filterTerms(query: LogQueryInput): Map<keyof LogQueryInput, Frag
   if (query.errorCode !== undefined) add('errorCode', 'r.error_code = ?', query.errorCode);
   if (query.changeId !== undefined) add('changeId', 'r.change_id = ?', query.changeId);
   if (query.faultOnly) add('faultOnly', 'r.fault IS NOT NULL');
+  if (query.replayOnly) add('replayOnly', 'r.replay_of IS NOT NULL');
   if (query.text) {
     // The query string is stored URL-encoded as received (`userName+eq+%22alice%40…`); look for both spellings.
     const plain = containing(query.text);

@@ -9,7 +9,7 @@ import type { EntraAction, EntraStatus, Entity, Operation, PatchDialect } from '
 
 export const LOG_ROW_COLUMNS = `r.id, r.ts, r.method, r.path, r.query, r.status, r.duration_ms, r.entity, r.operation, r.action, r.outcome,
   r.identity, r.external_id, r.resource_id, r.change_id, r.cycle_id, r.error_code, r.scim_type, r.member_count, r.dialect, r.fault,
-  r.client_ip, r.forwarded_for`;
+  r.client_ip, r.forwarded_for, r.replay_of`;
 
 /** A `requests` row as LOG_ROW_COLUMNS selects it: the insert's own shape, so the two cannot drift. */
 export type RequestRow = { readonly id: number } & Pick<
@@ -36,6 +36,7 @@ export type RequestRow = { readonly id: number } & Pick<
   | 'fault'
   | 'client_ip'
   | 'forwarded_for'
+  | 'replay_of'
 >;
 
 export function toLogRow(row: RequestRow): LogRow {
@@ -63,5 +64,6 @@ export function toLogRow(row: RequestRow): LogRow {
     fault: row.fault,
     clientIp: row.client_ip,
     forwardedFor: row.forwarded_for,
+    replayOf: row.replay_of,
   };
 }

@@ -1,12 +1,14 @@
 /**
- * logs.list and logs.get: the Live screen's table and detail pane (design/screens.md Screen 2).
+ * logs.list and logs.get: the Live screen's table and detail pane (design/screens.md Screen 2), with the links
+ * between a replayed exchange and its replays (issue 8).
  *
  * Lists never read bodies; one exchange in full reads its bodies, modified properties and, for a failure, what
  * Entra will record (entra-behavior.md §4). Headers were redacted when the row was written, so the bearer token
  * appears here as `Bearer ••••last4` and nowhere in full.
  */
 
-import type { ExchangeDetail, LogPage, LogRow } from '../../shared/api/log-types.js';
+import { REPLAYS_SHOWN, type ExchangeDetail, type LogPage, type LogRow } from '../../shared/api/log-types.js';
+import type { EntraStatus } from '../../shared/domain/operation.js';
 import { ApiFailure } from '../../shared/api/result.js';
 import { conformanceHints } from '../provisioning/conformance.js';
 import type Database from 'better-sqlite3';
@@ -129,6 +131,8 @@ export function logHandlers(deps: ApiDeps): NamespaceHandlers<'logs'> {
         explanation: explainFailure({ ...logRow, responseBody }),
         // Computed from what was stored, so old rows and both modes (built-in target, proxy) get them.
         hints: conformanceHints({ ...logRow, requestBody, responseHeaders, responseBody }),
+        // The other side of the replay link (LogRow.replayOf): what was re-sent from this exchange.
+        replays: deps.store.log.replaysOf(id, REPLAYS_SHOWN).map((r) => ({ ...r, outcome: (r.outcome ?? 'Success') as EntraStatus })),
       };
       return detail;
     },

@@ -43,6 +43,7 @@ export function statusHandlers(deps: ApiDeps): NamespaceHandlers<'status'> {
         activeTokens,
         dataDir: deps.dataDir,
         version: deps.version,
+        ...(deps.faults === undefined ? {} : { faults: deps.faults.summary() }),
       };
     },
   };

@@ -4,7 +4,7 @@
 
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../data-dir.js';
-import { createFaultInjector } from '../faults/injector.js';
+import type { FaultsState } from '../../shared/api/fault-types.js';
 import { loadFaultRules } from '../faults/load.js';
 import { startMonitorApp } from '../monitor-app.js';
 import { printTunnel, TUNNEL_OPTIONS, tunnelConfig } from './serve-tunnel.js';
@@ -20,6 +20,17 @@ function port(raw: string | undefined, flag = '--port'): number {
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0 || value > 65535) throw new UsageError(`${flag} must be 0–65535, got "${raw}".`);
   return value;
+}
+
+/**
+ * Says which fault rules are on at start, wherever they came from: rules saved in Settings come back after a restart,
+ * and a forgotten 500 rule gets a real Entra job quarantined (entra-behavior.md §9).
+ */
+function printFaults(state: FaultsState, out: (line: string) => void): void {
+  const names = state.rules.map((r) => r.rule.name).join(', ') || '(none)';
+  if (state.source === 'file') out(`Fault injection: ${state.rules.length} rule(s) from ${state.file ?? 'the rules file'} for this run (saved rules not used): ${names}`);
+  else if (state.rules.length > 0) out(`Fault injection: ${state.rules.length} rule(s) saved in Settings are active: ${names}. Turn them off in Settings → Fault injection.`);
+  if (state.problem !== null) out(`Fault injection: ${state.problem}`);
 }
 
 export async function serve(args: string[], out: (line: string) => void = console.log): Promise<void> {
@@ -50,7 +61,7 @@ export async function serve(args: string[], out: (line: string) => void = consol
     port: port(values.port),
     adminPort: values['admin-port'] === undefined ? 0 : port(values['admin-port'], '--admin-port'),
     ...(values.token === undefined ? {} : { token: values.token }),
-    ...(faultRules === undefined ? {} : { faults: createFaultInjector(faultRules) }),
+    ...(faultRules === undefined ? {} : { faultsFile: { path: values.faults!, rules: faultRules } }),
     ...(tunnel === undefined ? {} : { tunnel }),
     ...(upstream === undefined ? {} : { upstream }),
   });
@@ -62,7 +73,7 @@ export async function serve(args: string[], out: (line: string) => void = consol
     out(`Admin UI: ${app.admin.openUrl}`);
     if (!values['no-open']) openInBrowser(app.admin.openUrl);
   }
-  if (faultRules !== undefined) out(`Fault injection: ${faultRules.length} rule(s) from ${values.faults}: ${faultRules.map((r) => r.name).join(', ') || '(none)'}`);
+  printFaults(app.faults.state(), out);
   if (!monitor.tokens.hasActive()) {
     out(`No Secret Token yet: every request will get 401 until you create one${app.admin ? ' in the Admin UI (Connect)' : ''} or with`);
     out(`  provisioning-monitor token create --label "Entra ID" --data-dir "${dataDir}"`);

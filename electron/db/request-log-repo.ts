@@ -31,6 +31,8 @@ export interface RequestLogEntry {
   readonly dialect: string | null;
   readonly fault: string | null;
   readonly forwarded_for: string | null;
+  /** The logged request this one replays (Replay in the Live screen); null for everything else (migration 0008). */
+  readonly replay_of: number | null;
 }
 
 export interface ModifiedPropertyRow {
@@ -56,16 +58,29 @@ export interface RequestLogRepo {
   /** The newest rows first, for tools and tests; the UI's paged queries come with the MonitorApi. */
   latest(limit: number): LoggedRequest[];
   count(): number;
+  /** The newest replays of a request (through the partial index `requests_replay_of`), newest first. */
+  replaysOf(id: number, limit: number): ReplayOfRow[];
+  /** The first replay of `original` logged after row `after`: the row a replay just sent was logged as. */
+  replayAfter(original: number, after: number): number | undefined;
+  /** The highest row id so far (0 for an empty log). */
+  maxId(): number;
+}
+
+export interface ReplayOfRow {
+  readonly id: number;
+  readonly ts: number;
+  readonly status: number;
+  readonly outcome: string | null;
 }
 
 export function requestLogRepo(db: Db): RequestLogRepo {
   const insert = db.prepare(
     `INSERT INTO requests (ts, method, path, query, status, duration_ms, client_ip, token_id, resource_type, resource_id, scim_type,
        req_bytes, res_bytes, entity, operation, action, outcome, identity, external_id, change_id, cycle_id, error_code, member_count,
-       dialect, fault, forwarded_for)
+       dialect, fault, forwarded_for, replay_of)
      VALUES (@ts, @method, @path, @query, @status, @duration_ms, @client_ip, @token_id, @resource_type, @resource_id, @scim_type,
        @req_bytes, @res_bytes, @entity, @operation, @action, @outcome, @identity, @external_id, @change_id, @cycle_id, @error_code,
-       @member_count, @dialect, @fault, @forwarded_for)`,
+       @member_count, @dialect, @fault, @forwarded_for, @replay_of)`,
   );
   const insertModified = db.prepare('INSERT OR REPLACE INTO modified_properties (request_id, attribute, old_value, new_value) VALUES (?, ?, ?, ?)');
   const selectModified = db.prepare<[number], ModifiedPropertyRow>(
@@ -80,6 +95,9 @@ export function requestLogRepo(db: Db): RequestLogRepo {
   const get = db.prepare<[number], LoggedRequest>(`${select} WHERE r.id = ?`);
   const latest = db.prepare<[number], LoggedRequest>(`${select} ORDER BY r.id DESC LIMIT ?`);
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM requests');
+  const replaysOf = db.prepare<[number, number], ReplayOfRow>('SELECT id, ts, status, outcome FROM requests WHERE replay_of = ? ORDER BY id DESC LIMIT ?');
+  const replayAfter = db.prepare<[number, number], { id: number }>('SELECT id FROM requests WHERE replay_of = ? AND id > ? ORDER BY id LIMIT 1');
+  const maxId = db.prepare<[], { n: number | null }>('SELECT max(id) AS n FROM requests');
   return {
     insert(entry, bodies, modified = []) {
       const id = Number(insert.run(entry).lastInsertRowid);
@@ -91,5 +109,8 @@ export function requestLogRepo(db: Db): RequestLogRepo {
     get: (id) => get.get(id),
     latest: (limit) => latest.all(limit),
     count: () => count.get()?.n ?? 0,
+    replaysOf: (id, limit) => replaysOf.all(id, limit),
+    replayAfter: (original, after) => replayAfter.get(original, after)?.id,
+    maxId: () => maxId.get()?.n ?? 0,
   };
 }

@@ -13,7 +13,7 @@ import type { ExportRow } from './types.js';
 /** The `requests r` columns, in the order of RawRow. */
 export const RAW_COLUMNS = `r.id, r.ts, r.method, r.path, r.query, r.status, r.duration_ms, r.entity, r.operation, r.action, r.outcome,
   r.identity, r.external_id, r.resource_id, r.change_id, r.cycle_id, r.error_code, r.scim_type, r.member_count, r.dialect, r.fault,
-  r.client_ip, r.forwarded_for`;
+  r.client_ip, r.forwarded_for, r.replay_of`;
 
 /** RAW_COLUMNS, then detail, req_headers, req_body, res_headers, res_body (each NULL when not asked for). */
 export type RawRow = [
@@ -21,7 +21,7 @@ export type RawRow = [
   entity: string | null, operation: string | null, action: string | null, outcome: string | null, identity: string | null,
   externalId: string | null, resourceId: string | null, changeId: string | null, cycleId: number | null, errorCode: string | null,
   scimType: string | null, memberCount: number | null, dialect: string | null, fault: string | null, clientIp: string | null,
-  forwardedFor: string | null, detail: string | null, reqHeaders: string | null, reqBody: string | null, resHeaders: string | null,
+  forwardedFor: string | null, replayOf: number | null, detail: string | null, reqHeaders: string | null, reqBody: string | null, resHeaders: string | null,
   resBody: string | null,
 ];
 
@@ -30,7 +30,7 @@ const NO_MODIFIED: readonly ModifiedProperty[] = Object.freeze([]);
 
 export function toExportRow(raw: RawRow, headers: boolean, redactor: Redactor, modified: readonly ModifiedProperty[] | undefined): ExportRow {
   const [id, ts, method, path, query, status, durationMs, entity, operation, action, outcome, identity, externalId, resourceId, changeId,
-    cycleId, errorCode, scimType, memberCount, dialect, fault, clientIp, forwardedFor, detail, reqHeaders, reqBody, resHeaders, resBody] = raw;
+    cycleId, errorCode, scimType, memberCount, dialect, fault, clientIp, forwardedFor, replayOf, detail, reqHeaders, reqBody, resHeaders, resBody] = raw;
   return {
     id,
     ts,
@@ -55,6 +55,7 @@ export function toExportRow(raw: RawRow, headers: boolean, redactor: Redactor, m
     fault,
     clientIp,
     forwardedFor,
+    replayOf,
     requestHeaders: headers ? redactor.headers(reqHeaders) : NO_HEADERS,
     requestBody: redactor.body(reqBody),
     responseHeaders: headers ? redactor.headers(resHeaders) : NO_HEADERS,

@@ -18,7 +18,7 @@ export interface FaultRuleCounter {
   readonly applied: number;
 }
 
-/** A FaultInjector that can also report its rules' counters (for the CLI and, later, Settings). */
+/** A FaultInjector that can also report its rules' counters (for the CLI and Settings). */
 export type RuleFaultInjector = FaultInjector & { counters(): FaultRuleCounter[] };
 
 interface Compiled {
@@ -67,14 +67,20 @@ export function faultDecision(rule: FaultRule): FaultDecision {
 /**
  * @param rules validated again here, so rules from any source fail loudly rather than half-apply.
  * @param random the source of chance for `probability`; tests pass a fixed sequence.
+ * @param carried counters to start from, by rule name: a rule kept unchanged when Settings replaces the rule set
+ *   keeps its counts, so its `count` is not re-armed by an edit to another rule.
  */
-export function createFaultInjector(rules: readonly FaultRule[], random: () => number = Math.random): RuleFaultInjector {
+export function createFaultInjector(
+  rules: readonly FaultRule[],
+  random: () => number = Math.random,
+  carried: ReadonlyMap<string, Pick<FaultRuleCounter, 'matched' | 'applied'>> = new Map(),
+): RuleFaultInjector {
   const compiled: Compiled[] = parseFaultRules(rules).map((rule) => ({
     rule,
     path: rule.match.path === undefined ? undefined : compilePattern(rule.match.path),
     identity: rule.match.identity === undefined ? undefined : compilePattern(rule.match.identity),
-    matched: 0,
-    applied: 0,
+    matched: carried.get(rule.name)?.matched ?? 0,
+    applied: carried.get(rule.name)?.applied ?? 0,
   }));
   const inject: FaultInjector = (request, info, identity) => {
     for (const entry of compiled) {

@@ -55,3 +55,11 @@ export function settingsProblem(settings: Readonly<Partial<Record<keyof Settings
   }
   return null;
 }
+
+/**
+ * The key under which Settings' fault rules are saved in the same settings.json (issue 8), so they survive a
+ * restart. Its value is an array of rules in the `serve --faults` shape; it is checked on load and before every save
+ * by parseFaultRules (electron/faults/rules.ts), which names the rule and field — more than a JSON Schema can say.
+ * Both stores keep keys their schema does not name, so the desktop app and `serve` share the saved rules.
+ */
+export const FAULT_RULES_KEY = 'faultRules';

@@ -17,6 +17,8 @@ export const PRELOAD_METHOD_NAMES = [
   'tokens.recreate',
   'logs.list',
   'logs.get',
+  'replay.draft',
+  'replay.resend',
   'cycles.overview',
   'cycles.list',
   'cycles.get',
@@ -36,6 +38,12 @@ export const PRELOAD_METHOD_NAMES = [
   'exports.get',
   'exports.list',
   'exports.cancel',
+  'faults.get',
+  'faults.set',
+  'faults.clear',
+  'simulate.start',
+  'simulate.get',
+  'simulate.cancel',
 ] as const satisfies readonly MethodName[];
 
 /** A method of the contract missing from the list above; `never` when the list is complete. */

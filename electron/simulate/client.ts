@@ -20,6 +20,8 @@ export interface ClientOptions {
   /** Called once per HTTP exchange, retries included (status 0 when no answer came). */
   readonly onRequest: (operation: Operation, method: string, status: number) => void;
   readonly sleep?: (ms: number) => Promise<void>;
+  /** Stops the run: the next request (or a Retry-After wait) rejects with the signal's reason instead. */
+  readonly signal?: AbortSignal;
 }
 
 export interface Reply {
@@ -59,9 +61,11 @@ export function retryAfterMs(header: string | null, now = Date.now()): number {
 export type ScimClient = (operation: Operation, method: string, pathAndQuery: string, body?: unknown) => Promise<Reply>;
 
 export function scimClient(options: ClientOptions): ScimClient {
-  const sleep = options.sleep ?? ((ms: number) => delay(ms));
+  const { signal } = options;
+  const sleep = options.sleep ?? ((ms: number) => delay(ms, undefined, signal === undefined ? {} : { signal }));
   return async (operation, method, pathAndQuery, body) => {
     for (let attempt = 1; ; attempt += 1) {
+      signal?.throwIfAborted();
       let response: Response;
       try {
         response = await fetch(`${options.base}${pathAndQuery}`, {
@@ -73,9 +77,11 @@ export function scimClient(options: ClientOptions): ScimClient {
             ...(body === undefined ? {} : { 'content-type': SCIM_CONTENT_TYPE }),
           },
           ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-          signal: AbortSignal.timeout(options.timeoutMs),
+          signal: signal === undefined ? AbortSignal.timeout(options.timeoutMs) : AbortSignal.any([AbortSignal.timeout(options.timeoutMs), signal]),
         });
       } catch (error) {
+        // A cancelled run is not a network failure of the target: nothing is recorded for it.
+        signal?.throwIfAborted();
         const code = causeCode(error);
         if (code !== undefined && UNREACHABLE.has(code)) {
           throw new TargetUnreachableError(`Cannot reach ${options.base} (${code}). Is the listener running there (provisioning-monitor serve)?`);

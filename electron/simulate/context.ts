@@ -41,6 +41,8 @@ export interface CycleContext {
   readonly directory: SourceDirectory;
   readonly state: SyncState;
   readonly random: Random;
+  /** Called as each work item (the probe, a user, a manager reference, a group) finishes: the progress bar's steps. */
+  readonly tick?: () => void;
 }
 
 export const emptyState = (): SyncState => ({ users: new Map(), groups: new Map() });

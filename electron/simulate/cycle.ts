@@ -47,12 +47,17 @@ async function testConnection(ctx: CycleContext): Promise<string | undefined> {
   return stopReason(reply.status, failure.detail ?? '');
 }
 
+/** Work items of one cycle, as `tick` counts them: the probe, each user, each manager reference, each group. */
+export const cycleSteps = (users: number, groups: number): number => 1 + 2 * users + groups;
+
 export async function runCycle(ctx: CycleContext): Promise<CycleResult> {
+  const tick = ctx.tick ?? (() => undefined);
   const stopped = await testConnection(ctx);
+  tick();
   if (stopped !== undefined) return { cycle: ctx.cycle, stopped };
   const { users, groups } = ctx.directory;
-  await runPool(users, ctx.concurrency, (user) => syncUser(ctx, user));
-  await runPool(users, ctx.concurrency, (user) => syncManager(ctx, user));
-  await runPool(groups, ctx.concurrency, (group) => syncGroup(ctx, group));
+  await runPool(users, ctx.concurrency, (user) => syncUser(ctx, user).then(tick));
+  await runPool(users, ctx.concurrency, (user) => syncManager(ctx, user).then(tick));
+  await runPool(groups, ctx.concurrency, (group) => syncGroup(ctx, group).then(tick));
   return { cycle: ctx.cycle };
 }

@@ -1,14 +1,14 @@
 /**
  * The Entra-like provisioning client: runs `cycles` provisioning cycles against a SCIM Tenant URL over real HTTP and
  * reports them the way Entra's provisioning log would (entra-behavior.md §5). Used by `provisioning-monitor
- * simulate`, by tests and, later, by the Connect screen.
+ * simulate`, by tests and by the Connect screen (MonitorApi `simulate.start`, electron/api/simulate.ts).
  */
 
 import type { PatchDialect } from '../../shared/domain/operation.js';
 import { applyCycleChanges, type CycleChanges } from './changes.js';
 import { scimClient } from './client.js';
 import { emptyState, type SyncState } from './context.js';
-import { runCycle } from './cycle.js';
+import { cycleSteps, runCycle } from './cycle.js';
 import { seededRandom } from './random.js';
 import { createReport, type Report } from './report.js';
 import { formatSummary, totals } from './summary.js';
@@ -32,6 +32,21 @@ export interface SimulateOptions {
   readonly maxRetryAfterSeconds?: number;
   /** Receives one line per cycle while the simulation runs. */
   readonly progress?: (line: string) => void;
+  /** Receives the counts as each work item finishes (for a progress bar). */
+  readonly onProgress?: (progress: SimulateProgress) => void;
+  /** Stops the run between requests; the result then has `cancelled` set and reports what ran until then. */
+  readonly signal?: AbortSignal;
+}
+
+export interface SimulateProgress {
+  readonly cycle: number;
+  /** Work items finished: per cycle the probe, each user, each manager reference and each group. */
+  readonly done: number;
+  readonly total: number;
+  /** HTTP exchanges so far, 429 retries included. */
+  readonly requests: number;
+  readonly passed: number;
+  readonly failed: number;
 }
 
 export interface SimulationResult {
@@ -45,6 +60,8 @@ export interface SimulationResult {
   readonly directory: SourceDirectory;
   readonly state: SyncState;
   readonly dialect: PatchDialect;
+  /** True when `signal` stopped the run part-way. */
+  readonly cancelled: boolean;
 }
 
 export const SIMULATE_DEFAULTS = { users: 10, groups: 3, concurrency: 4, cycles: 1, seed: '1' } as const;
@@ -80,22 +97,49 @@ export async function simulate(options: SimulateOptions): Promise<SimulationResu
     maxAttempts: options.maxAttempts ?? 4,
     maxRetryAfterMs: (options.maxRetryAfterSeconds ?? 60) * 1000,
     onRequest: report.requestSent,
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
   });
   const directory = generateDirectory(seed, users, groups);
   const state = emptyState();
   const random = seededRandom(`${seed}:probes`);
 
-  for (let cycle = 1; cycle <= cycles; cycle += 1) {
+  const perCycle = cycleSteps(users, groups);
+  let done = 0;
+  const emit = (cycle: number): void => {
+    if (!options.onProgress) return;
+    const { passed, failed } = totals(report);
+    const requests = [...report.requests.values()].reduce((sum, n) => sum + n, 0);
+    options.onProgress({ cycle, done, total: cycles * perCycle, requests, passed, failed });
+  };
+
+  let cancelled = false;
+  for (let cycle = 1; cycle <= cycles && !cancelled; cycle += 1) {
     const changes = cycle === 1 ? undefined : applyCycleChanges(directory, cycle);
     const before = report.operations.length;
-    const result = await runCycle({ cycle, dialect, concurrency, client, report, directory, state, random });
+    const tick = (): void => {
+      done += 1;
+      emit(cycle);
+    };
+    let result: Awaited<ReturnType<typeof runCycle>> = { cycle };
+    try {
+      result = await runCycle({ cycle, dialect, concurrency, client, report, directory, state, random, tick });
+    } catch (error) {
+      if (!options.signal?.aborted) throw error;
+      cancelled = true;
+    }
+    // A cycle stopped by its probe skips its remaining items; the bar still ends the cycle where it should.
+    if (!cancelled) {
+      done = cycle * perCycle;
+      emit(cycle);
+    }
     const ops = report.operations.slice(before);
     const count = (status: string): number => ops.filter((op) => op.status === status).length;
     const what = changes ? `incremental; tenant changes: ${describeChanges(changes)}` : 'initial';
     progress(`Cycle ${cycle} (${what}): ${ops.length} operations, ${count('Success')} succeeded, ${count('Failure')} failed, ${count('Skipped')} skipped.`);
     if (result.stopped) progress(`  Cycle ${cycle} stopped: ${result.stopped}`);
+    if (cancelled) progress(`  Cycle ${cycle} was cancelled part-way.`);
   }
 
   const summary = formatSummary({ target: base, cycles, users, groups, dialect, seed, concurrency }, report);
-  return { ...totals(report), summary, report, directory, state, dialect };
+  return { ...totals(report), summary, report, directory, state, dialect, cancelled };
 }

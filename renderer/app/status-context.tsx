@@ -28,6 +28,7 @@ interface LivePatch {
   readonly extraRequests: number;
   readonly health?: Status['health'];
   readonly tunnel?: Status['tunnel'];
+  readonly faults?: Status['faults'];
 }
 
 export function StatusProvider({ children }: { children: ReactNode }) {
@@ -59,6 +60,10 @@ export function StatusProvider({ children }: { children: ReactNode }) {
   });
   useEvents('health-changed', (event) => update((l) => ({ ...l, health: event.health.state })));
   useEvents('tunnel-changed', (event) => update((l) => ({ ...l, tunnel: event.tunnel })));
+  // Turning fault rules on or off shows in the strip at once, on every open UI (a forgotten rule quarantines a job).
+  useEvents('faults-changed', ({ faults }) =>
+    update((l) => ({ ...l, faults: { active: faults.active, total: faults.rules.length, source: faults.source, file: faults.file } })),
+  );
   useRefreshOn(['request-logged', 'cycle-changed', 'health-changed', 'tunnel-changed'], refetch, 5_000);
 
   const status = useMemo<Status | undefined>(() => {
@@ -69,6 +74,7 @@ export function StatusProvider({ children }: { children: ReactNode }) {
       lastRequestAt: live.lastRequestAt === undefined ? data.lastRequestAt : Math.max(data.lastRequestAt ?? 0, live.lastRequestAt),
       health: live.health ?? data.health,
       tunnel: live.tunnel === undefined ? data.tunnel : live.tunnel,
+      ...(live.faults === undefined ? {} : { faults: live.faults }),
     };
   }, [data, live]);
 

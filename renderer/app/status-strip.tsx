@@ -1,6 +1,8 @@
 /**
  * The strip across the top of every screen (screens.md Part 2): listener, Tenant URL, last request, next cycle
- * expected, health — the things an admin glances at before anything else — and the live-updates dot.
+ * expected, health — the things an admin glances at before anything else — and the live-updates dot. While fault
+ * rules can fire it says so, on every screen: a forgotten 401 or 500 rule gets a real Entra job quarantined
+ * (entra-behavior.md §9).
  */
 
 import type { ReactNode } from 'react';
@@ -9,6 +11,7 @@ import { ConnectionDot } from '../components/connection-dot.js';
 import { CopyButton } from '../components/copy-button.js';
 import { RelativeTime } from '../components/relative-time.js';
 import { useNow } from '../hooks/use-now.js';
+import { plural } from '../lib/format.js';
 import { href } from './router.js';
 import { useStatus } from './status-context.js';
 
@@ -26,6 +29,7 @@ export function StatusStrip() {
   const now = useNow();
   const url = status?.tenantUrl ?? status?.scimUrl;
   const next = status?.nextCycleExpectedAt ?? null;
+  const faults = status?.faults;
   return (
     <header className="strip" aria-label="Monitor status">
       <Item label="Listener">
@@ -50,6 +54,16 @@ export function StatusStrip() {
         )}
       </Item>
       <div className="strip-spacer" />
+      {faults !== undefined && faults.active > 0 && (
+        <a
+          className="strip-alert"
+          href={href('settings', [], { section: 'faults' })}
+          data-testid="strip-faults"
+          title={`Requests matching ${faults.active === 1 ? 'this rule' : 'these rules'} get an injected error or delay${faults.source === 'file' ? ` (from ${faults.file ?? 'a rules file'})` : ''}. Open Settings to turn them off.`}
+        >
+          Fault injection on: {plural(faults.active, 'rule')}
+        </a>
+      )}
       <Item label="Last request">
         <RelativeTime ts={status?.lastRequestAt} fallback="None yet" />
       </Item>

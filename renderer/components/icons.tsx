@@ -106,4 +106,16 @@ export const ICONS = {
       <path d="M12 11v5M12 8v.1" />
     </Icon>
   ),
+  replay: (
+    <Icon size={16}>
+      <path d="M4.5 12a7.5 7.5 0 1 0 2.2-5.3L4.5 9" />
+      <path d="M4.5 4.5V9H9" />
+    </Icon>
+  ),
+  edit: (
+    <Icon size={16}>
+      <path d="M4 20h4L19 9l-4-4L4 16v4z" />
+      <path d="M13.5 6.5l4 4" />
+    </Icon>
+  ),
 } as const;

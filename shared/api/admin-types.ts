@@ -4,8 +4,10 @@
 
 import type { EntraStatus, Operation } from '../domain/operation.js';
 import type { ExportJob } from './export-types.js';
+import type { FaultsState, FaultsSummary } from './fault-types.js';
 import type { LogRow } from './log-types.js';
 import type { CycleSummary, Health } from './provisioning-types.js';
+import type { SimulationJob } from './simulate-types.js';
 
 export interface TunnelInfo {
   readonly provider: string;
@@ -32,6 +34,12 @@ export interface Status {
   readonly activeTokens: number;
   readonly dataDir: string;
   readonly version: string;
+  /**
+   * Fault injection (issue 8): how many rules can still answer Entra with an error or a delay. Shown on every screen,
+   * because a forgotten 500 rule gets a real Entra job quarantined (entra-behavior.md §9). Optional so older
+   * producers of Status stay valid.
+   */
+  readonly faults?: FaultsSummary;
 }
 
 export interface TokenSummary {
@@ -114,7 +122,11 @@ export type MonitorEvent =
   | { readonly type: 'health-changed'; readonly health: Health }
   | { readonly type: 'tunnel-changed'; readonly tunnel: TunnelInfo }
   /** An export's progress, at most ~4 times a second, and once more when it ends (issue 7). */
-  | { readonly type: 'export-progress'; readonly job: ExportJob };
+  | { readonly type: 'export-progress'; readonly job: ExportJob }
+  /** The fault rules were set or cleared (issue 8); counters move with every request and are not pushed. */
+  | { readonly type: 'faults-changed'; readonly faults: FaultsState }
+  /** A simulated run's progress, at most ~4 times a second, and once more when it ends (issue 8). */
+  | { readonly type: 'simulate-progress'; readonly job: SimulationJob };
 
 export type MonitorEventType = MonitorEvent['type'];
 

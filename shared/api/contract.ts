@@ -6,24 +6,32 @@
 import type { z } from 'zod';
 import type { CreatedTokenResult, DirectoryGroup, DirectoryPage, DirectoryUser, IdentityTimeline, Settings, Status, TokenSummary } from './admin-types.js';
 import type { ExportJob, ExportStarted } from './export-types.js';
+import type { FaultsState } from './fault-types.js';
 import type { ExchangeDetail, LogPage } from './log-types.js';
 import type { CoverageRow, CycleDetail, CycleOverview, CycleSummary, FailureGroup, Health, HealthHistoryEntry, ScopeReport } from './provisioning-types.js';
+import type { ReplayDraft, ReplayResult } from './replay-types.js';
 import type { ApiResult } from './result.js';
+import type { SimulationJob, SimulationStarted } from './simulate-types.js';
 import {
   CycleListInput,
   DirectoryQuery,
   ExportJobInput,
   ExportStartInput,
   FailureQuery,
+  FaultsSetInput,
   HistoryInput,
   IdentityInput,
   IdInput,
   LogQuerySchema,
   NoInput,
   NumericIdInput,
+  ReplayResendInput,
   ScopeCsvInput,
   ScopeSetInput,
   SettingsUpdate,
+  SimulateGetInput,
+  SimulateJobInput,
+  SimulateStartInput,
   TokenCreateInput,
 } from './schemas.js';
 
@@ -44,6 +52,8 @@ export const MONITOR_API = {
   'tokens.recreate': method<CreatedTokenResult>()(IdInput),
   'logs.list': method<LogPage>()(LogQuerySchema),
   'logs.get': method<ExchangeDetail>()(NumericIdInput),
+  'replay.draft': method<ReplayDraft>()(NumericIdInput),
+  'replay.resend': method<ReplayResult>()(ReplayResendInput),
   'cycles.overview': method<CycleOverview>()(NoInput),
   'cycles.list': method<CycleSummary[]>()(CycleListInput),
   'cycles.get': method<CycleDetail>()(NumericIdInput),
@@ -63,6 +73,12 @@ export const MONITOR_API = {
   'exports.get': method<ExportJob>()(ExportJobInput),
   'exports.list': method<ExportJob[]>()(NoInput),
   'exports.cancel': method<{ cancelled: boolean }>()(ExportJobInput),
+  'faults.get': method<FaultsState>()(NoInput),
+  'faults.set': method<FaultsState>()(FaultsSetInput),
+  'faults.clear': method<FaultsState>()(NoInput),
+  'simulate.start': method<SimulationStarted>()(SimulateStartInput),
+  'simulate.get': method<{ job: SimulationJob | null }>()(SimulateGetInput),
+  'simulate.cancel': method<{ cancelled: boolean }>()(SimulateJobInput),
 } as const;
 
 export type MethodName = keyof typeof MONITOR_API;

@@ -72,6 +72,8 @@ const EVENT_TYPES: Readonly<Record<MonitorEventType, true>> = {
   'health-changed': true,
   'tunnel-changed': true,
   'export-progress': true,
+  'faults-changed': true,
+  'simulate-progress': true,
 };
 export const MONITOR_EVENT_TYPES = Object.keys(EVENT_TYPES) as MonitorEventType[];
 

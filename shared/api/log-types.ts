@@ -31,6 +31,8 @@ export interface LogRow {
   readonly fault: string | null;
   readonly clientIp: string | null;
   readonly forwardedFor: string | null;
+  /** The logged request this one replays (Live's Replay, sent by the app itself); null for Entra's own requests. */
+  readonly replayOf: number | null;
 }
 
 export interface ModifiedProperty {
@@ -73,7 +75,20 @@ export interface ExchangeDetail extends LogRow {
   readonly explanation: FailureExplanation | null;
   /** What in the answer Entra will likely reject; empty when nothing was found. */
   readonly hints: readonly ConformanceHint[];
+  /** Replays of this exchange, newest first (at most REPLAYS_SHOWN); empty when it was never replayed. */
+  readonly replays: readonly ReplayRef[];
 }
+
+/** One replay of a logged exchange, as the original's detail lists it. */
+export interface ReplayRef {
+  readonly id: number;
+  readonly ts: number;
+  readonly status: number;
+  readonly outcome: EntraStatus;
+}
+
+/** How many replays an exchange's detail lists. */
+export const REPLAYS_SHOWN = 20;
 
 /** A log query; every field narrows the result, and all of them combine with AND. */
 export interface LogQuery {
@@ -94,6 +109,8 @@ export interface LogQuery {
   readonly errorCode?: string | undefined;
   readonly changeId?: string | undefined;
   readonly faultOnly?: boolean | undefined;
+  /** Only requests replayed from the log (Live's Replay). */
+  readonly replayOnly?: boolean | undefined;
   /** Free text, searched in identity, path, query and error code. */
   readonly text?: string | undefined;
   /** Keyset paging: rows with an id below this (the previous page's `nextBefore`). */

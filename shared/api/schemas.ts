@@ -5,6 +5,7 @@
 
 import { z } from 'zod';
 import { OPERATIONS } from '../domain/operation.js';
+import { REPLAY_METHODS } from './replay-types.js';
 
 const id = z.string().min(1).max(200);
 const limit = z.number().int().min(1).max(1000).optional();
@@ -30,6 +31,7 @@ export const LogQuerySchema = z
     errorCode: text(200).optional(),
     changeId: text(100).optional(),
     faultOnly: z.boolean().optional(),
+    replayOnly: z.boolean().optional(),
     text: text(500).optional(),
     before: z.number().int().min(1).optional(),
     limit,
@@ -38,6 +40,24 @@ export const LogQuerySchema = z
 
 export const IdInput = z.object({ id }).strict();
 export const NumericIdInput = z.object({ id: z.number().int().min(1) }).strict();
+
+/**
+ * Replay (issue 8). The target is a request-target (RFC 9112 §3.2 origin-form): it always goes to the listener's own
+ * address, so a path can reach no other host. Header names are HTTP tokens and values carry no line breaks (no
+ * header injection); the body may be any text, so a malformed one can be rehearsed (the listener answers 400).
+ */
+const HeaderLine = z
+  .object({ name: z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,200}$/, 'not a valid header name'), value: z.string().max(8192).regex(/^[^\r\n\0]*$/, 'no line breaks') })
+  .strict();
+export const ReplayEditSchema = z
+  .object({
+    method: z.enum(REPLAY_METHODS).optional(),
+    path: z.string().min(1).max(8192).regex(/^\/[^\s]*$/, 'must start with / and contain no spaces').optional(),
+    headers: z.array(HeaderLine).max(100).optional(),
+    body: z.string().max(1_048_576).nullable().optional(),
+  })
+  .strict();
+export const ReplayResendInput = z.object({ id: z.number().int().min(1), edit: ReplayEditSchema.optional() }).strict();
 
 export const TokenCreateInput = z
   .object({ label: z.string().trim().min(1).max(100), days: z.number().int().min(1).max(3650).nullable() })
@@ -86,3 +106,20 @@ export const SettingsUpdate = z
     maxDatabaseMb: z.number().int().min(0).max(1_000_000).optional(),
   })
   .strict();
+
+/** Fault rules (issue 8): at most this many; each is validated by electron/faults/rules.ts, which names the field. */
+export const MAX_FAULT_RULES = 50;
+export const FaultsSetInput = z.object({ rules: z.array(z.unknown()).max(MAX_FAULT_RULES) }).strict();
+
+/** A simulated provisioning run against this monitor's own listener (issue 8, Connect). */
+export const SimulateStartInput = z
+  .object({
+    users: z.number().int().min(0).max(500),
+    groups: z.number().int().min(0).max(50),
+    dialect: z.enum(['default', 'aadOptscim062020']),
+    cycles: z.number().int().min(1).max(5),
+    seed: z.string().trim().min(1).max(50).optional(),
+  })
+  .strict();
+export const SimulateJobInput = z.object({ jobId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/) }).strict();
+export const SimulateGetInput = SimulateJobInput.partial().optional();

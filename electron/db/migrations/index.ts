@@ -10,6 +10,7 @@ import { sql as classification } from './0004-classification.js';
 import { sql as semantics } from './0005-cycles-scope-health.js';
 import { sql as failuresLogSearch } from './0006-failures-log-search.js';
 import { sql as failuresFromRecorder } from './0007-failures-from-recorder.js';
+import { sql as replay } from './0008-replay.js';
 
 export interface Migration {
   readonly version: number;
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'cycles-scope-health', sql: semantics },
   { version: 6, name: 'failures-log-search', sql: failuresLogSearch },
   { version: 7, name: 'failures-from-recorder', sql: failuresFromRecorder },
+  { version: 8, name: 'replay', sql: replay },
 ];

@@ -31,6 +31,7 @@ import { isStorageFailure, TransactionLost } from './storage-failure.js';
 import type { FaultInjector } from './faults.js';
 import type { ListenerProxy } from '../../proxy/types.js';
 import type { ParsedTarget } from './request-context.js';
+import { replayLink } from './replay-link.js';
 import type { HandledRequest, ScimRequest, ScimResponse } from './types.js';
 
 export interface ListenerDeps {
@@ -94,7 +95,10 @@ export function createScimListener(deps: ListenerDeps): (req: IncomingMessage, r
    * body that is not JSON is still forwarded (the upstream decides), so only the built-in target rejects it here.
    */
   const admit = (req: IncomingMessage, read: BodyResult): Admitted => {
-    let context: Partial<HandledRequest> = {};
+    // The app's own replays name their original (replay-link.ts); read first, so a replay whose edited path, body or
+    // token is refused below is still linked. Entra's requests carry no such header: one property lookup.
+    const replayOf = replayLink(req.headers, deps.tokens);
+    let context: Partial<HandledRequest> = replayOf === undefined ? {} : { replayOf };
     try {
       const target = parseTarget(req.url);
       if (target instanceof ScimError) throw target;
@@ -109,7 +113,7 @@ export function createScimListener(deps: ListenerDeps): (req: IncomingMessage, r
       const full = { ...request, body };
       const info = classifyRequest(full);
       const identity = identify(full, info);
-      context = { info, identity };
+      context = replayOf === undefined ? { info, identity } : { replayOf, info, identity };
       const auth = deps.tokens.authenticate(req.headers.authorization);
       if (auth.token) context = { ...context, tokenId: auth.token.id };
       if (!auth.ok) {

@@ -91,6 +91,7 @@ export function logEntry(exchange: Exchange, serialized: Serialized): { entry: R
       dialect: info?.dialect ?? null,
       fault: handled.fault ?? null,
       forwarded_for: firstHeader(req.headers['x-forwarded-for']) ?? null,
+      replay_of: handled.replayOf ?? null,
     },
     bodies: {
       req_headers: JSON.stringify(redactHeaders(req.headers)),

@@ -4,7 +4,8 @@
 
 import type { IncomingHttpHeaders } from 'node:http';
 
-const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key']);
+// x-provisioning-monitor-replay-key carries the app's internal replay secret (replay-link.ts).
+const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key', 'x-provisioning-monitor-replay-key']);
 const MASK = '••••';
 export const REDACTED = '[redacted]';
 

@@ -45,6 +45,8 @@ export interface HandledRequest extends ScimResponse {
   /** The name of the fault-injection rule that answered or delayed the request. */
   readonly fault?: string;
   readonly delayMs?: number;
+  /** The logged request this one replays, when the app itself sent it (replay-link.ts); never set from outside. */
+  readonly replayOf?: number;
   /**
    * Proxy mode only (electron/proxy/): what the pipeline learned from the exchange itself, because there is no
    * before/after `change` from a local directory. The Entra error code of a failure the proxy itself answered

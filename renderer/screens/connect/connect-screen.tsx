@@ -1,6 +1,6 @@
 /**
  * Connect (screens.md Screen 1): the credentials Entra needs and the Entra setup steps, ticking themselves
- * from observed traffic.
+ * from observed traffic; and a simulated cycle, for when Entra's next one is 40 minutes away.
  */
 
 import { useScreenReady } from '../../app/screen-ready.js';
@@ -11,6 +11,7 @@ import { ErrorBanner } from '../../components/error-banner.js';
 import { ScopeCard } from './scope-card.js';
 import { SetupChecklist } from './setup-checklist.js';
 import { setupSteps } from './setup-steps.js';
+import { SimulateCard } from './simulate-card.js';
 import { TenantUrlCard } from './tenant-url-card.js';
 import { TokenCard } from './token-card.js';
 import { useSetupEvidence } from './use-setup-evidence.js';
@@ -36,6 +37,7 @@ export function ConnectScreen(_props: ScreenProps) {
           {status !== undefined && <TenantUrlCard status={status} />}
           <TokenCard />
           <ScopeCard scope={evidence.scope} onChanged={() => void evidence.refetchScope()} />
+          <SimulateCard status={status} />
         </div>
         <Card
           id="setup-steps"

@@ -1,9 +1,11 @@
 /**
- * The detail pane of one exchange (`logs.get`): a header with the operation and result, Copy as cURL, and the
- * tabs Summary, Request, Response, Changes, Raw.
+ * The detail pane of one exchange (`logs.get`): a header with the operation and result, Copy as cURL, the replay
+ * row (Replay, Edit & replay and the links between a replay and its original), and the tabs Summary, Request,
+ * Response, Changes, Raw, which the Edit & replay form takes the place of while it is open.
  */
 
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
+import type { ReplayResult } from '../../../shared/api/replay-types.js';
 import type { ExchangeDetail } from '../../../shared/api/log-types.js';
 import { useStatus } from '../../app/status-context.js';
 import { HttpStatusBadge, OutcomeBadge } from '../../components/badge.js';
@@ -16,6 +18,10 @@ import { operationLabel } from '../../lib/labels.js';
 import { DetailChanges, DetailRaw, DetailResponse } from './detail-other-tabs.js';
 import { DetailRequest } from './detail-request.js';
 import { DetailSummary } from './detail-summary.js';
+import { ReplayBar } from './replay-bar.js';
+import { ReplayForm } from './replay-form.js';
+import { ReplayNotice } from './replay-notice.js';
+import { useReplay } from './use-replay.js';
 import { curlCommand } from './wire-text.js';
 
 type TabKey = 'summary' | 'request' | 'response' | 'changes' | 'raw';
@@ -31,12 +37,37 @@ function tabsFor(detail: ExchangeDetail | undefined): TabDef<TabKey>[] {
   ];
 }
 
-export function DetailPane({ id, onClose }: { id: number; onClose: () => void }) {
+export interface DetailPaneProps {
+  readonly id: number;
+  readonly onClose: () => void;
+  /** Opens another exchange in the pane (a replay just logged), as a new history entry. */
+  readonly onSelect: (id: number) => void;
+  readonly hrefFor: (id: number) => string;
+}
+
+export function DetailPane({ id, onClose, onSelect, hrefFor }: DetailPaneProps) {
   const { data, error, refetch } = useApi('logs.get', { id }, [id]);
   const [tab, setTab] = useState<TabKey>('summary');
   const { status } = useStatus();
   // Until the new id's answer arrives, the previous exchange stays visible rather than flashing empty.
   const detail = data;
+  // The form and a replay's result belong to the exchange they were opened on; moving elsewhere leaves them behind.
+  const [editingId, setEditingId] = useState<number | null>(null);
+  const [notice, setNotice] = useState<ReplayResult | null>(null);
+  const [replayedId, setReplayedId] = useState<number | null>(null);
+  const onReplayed = useCallback(
+    (result: ReplayResult) => {
+      setEditingId(null);
+      setNotice(result);
+      setTab('summary');
+      if (result.id !== null) onSelect(result.id);
+    },
+    [onSelect],
+  );
+  const replay = useReplay(onReplayed);
+  const editing = editingId === id && detail?.id === id;
+  const shownNotice = notice !== null && (notice.id ?? notice.replayOf) === id && detail?.id === id ? notice : null;
+  const quickError = !editing && replayedId === id && detail?.id === id ? replay.error : undefined;
 
   return (
     <aside className="detail" aria-label="Request detail" data-detail-id={detail?.id}>
@@ -65,12 +96,36 @@ export function DetailPane({ id, onClose }: { id: number; onClose: () => void })
           </button>
         </div>
       </header>
+      {detail !== undefined && (
+        <ReplayBar
+          detail={detail}
+          editing={editing}
+          sending={replay.sending}
+          hrefFor={hrefFor}
+          onReplay={() => {
+            setReplayedId(detail.id);
+            void replay.send(detail.id);
+          }}
+          onEdit={() => {
+            replay.clearError();
+            setEditingId(editing ? null : detail.id);
+          }}
+        />
+      )}
+      {shownNotice !== null && <ReplayNotice result={shownNotice} onDismiss={() => setNotice(null)} />}
+      {quickError !== undefined && (
+        <div className="replay-quick-error">
+          <ErrorBanner error={quickError} compact />
+        </div>
+      )}
       {error !== undefined && detail?.id !== id ? (
         <div className="detail-error">
           <ErrorBanner error={error} onRetry={() => void refetch()} />
         </div>
       ) : detail === undefined ? (
         <div className="detail-loading" aria-busy="true" />
+      ) : editing ? (
+        <ReplayForm id={detail.id} sending={replay.sending} error={replay.error} onSend={(edit) => void replay.send(detail.id, edit)} onCancel={() => setEditingId(null)} />
       ) : (
         <Tabs tabs={tabsFor(detail)} active={tab} onChange={setTab} label="Request detail">
           {tab === 'summary' && <DetailSummary detail={detail} />}

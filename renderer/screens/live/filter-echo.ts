@@ -36,6 +36,7 @@ export function describeFilter(q: FilterQuery): string {
   if (q.errorCode !== undefined) parts.push(`recorded as ${q.errorCode}`);
   if (q.changeId !== undefined) parts.push(`with change ID ${q.changeId}`);
   if (q.faultOnly) parts.push('answered by a fault-injection rule');
+  if (q.replayOnly) parts.push('re-sent with Replay');
   if (q.text !== undefined) parts.push(`mentioning “${q.text}”`);
   if (q.outcome?.length) parts.push(`that ${either(q.outcome.map((o) => OUTCOME_PHRASE[o]))}`);
   return parts.length === 1 && subject === 'requests' && methods === '' ? 'All requests, newest first' : parts.join(' ');

@@ -1,7 +1,7 @@
 /**
  * The Live filter bar's language (HTTP Toolkit-style typed tokens, screens.md Screen 2): `status>=400`,
  * `status:4xx`, `op:disable`, `action:Create`, `outcome:Failure`, `user:alice`, `cycle:7`, `method:PATCH`,
- * `fault:yes`, `entity:group`, `error:EntryConflict`, `id:<resource id>`, `change:<change id>`, and free text.
+ * `fault:yes`, `replay:yes`, `entity:group`, `error:EntryConflict`, `id:<resource id>`, `change:<change id>`, and free text.
  *
  * Parsing is pure (string → LogQuery + errors), so the echo, the server query and the live matcher all agree.
  */
@@ -25,7 +25,7 @@ export interface ParsedFilter {
   readonly errors: readonly string[];
 }
 
-export const FILTER_KEYS = ['status', 'op', 'action', 'outcome', 'user', 'cycle', 'method', 'fault', 'entity', 'error', 'id', 'change'] as const;
+export const FILTER_KEYS = ['status', 'op', 'action', 'outcome', 'user', 'cycle', 'method', 'fault', 'replay', 'entity', 'error', 'id', 'change'] as const;
 type Key = (typeof FILTER_KEYS)[number];
 
 const KEY_ALIASES: Readonly<Record<string, Key>> = {
@@ -41,6 +41,8 @@ const KEY_ALIASES: Readonly<Record<string, Key>> = {
   cycle: 'cycle',
   method: 'method',
   fault: 'fault',
+  replay: 'replay',
+  replays: 'replay',
   entity: 'entity',
   error: 'error',
   code: 'error',
@@ -124,6 +126,10 @@ function applyKey(key: Key, op: string, raw: string, q: Mutable<FilterQuery>): s
       case 'fault':
         if (!/^(yes|true|1|on)$/i.test(value)) return 'fault:yes shows the requests a fault-injection rule answered; leave it out to see all.';
         q.faultOnly = true;
+        break;
+      case 'replay':
+        if (!/^(yes|true|1|on)$/i.test(value)) return 'replay:yes shows the requests re-sent with Replay; leave it out to see all.';
+        q.replayOnly = true;
         break;
       case 'user':
         q.identity = value;

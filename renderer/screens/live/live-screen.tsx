@@ -63,6 +63,15 @@ export function LiveScreen({ route }: ScreenProps) {
     go(null, true);
     tableRef.current?.querySelector<HTMLElement>('[role="grid"]')?.focus();
   }, [go]);
+  // A replay just logged opens in the pane as a new history entry, so Back returns to its original.
+  const select = useCallback(
+    (id: number) => {
+      setCursor(id);
+      go(id, false);
+    },
+    [go],
+  );
+  const hrefFor = useCallback((id: number) => href('live', [id], { q: filterText }), [filterText]);
   const applyFilter = useCallback((text: string) => navigate(href('live', openId === null ? [] : [openId], { q: text }), { replace: true }), [openId]);
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -140,7 +149,7 @@ export function LiveScreen({ route }: ScreenProps) {
           <>
             <ResizeHandle width={paneWidth} setWidth={setPaneWidth} min={380} max={1000} label="Resize the detail pane" />
             <div className="live-pane" style={{ width: paneWidth }}>
-              <DetailPane id={openId} onClose={close} />
+              <DetailPane id={openId} onClose={close} onSelect={select} hrefFor={hrefFor} />
             </div>
           </>
         )}

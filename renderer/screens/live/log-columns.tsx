@@ -5,6 +5,7 @@
 
 import type { LogRow } from '../../../shared/api/log-types.js';
 import { HttpStatusBadge, MethodBadge, OutcomeBadge } from '../../components/badge.js';
+import { ICONS } from '../../components/icons.js';
 import type { Column } from '../../components/virtual-table.js';
 import { formatClock, formatDuration, isoUtc } from '../../lib/format.js';
 import { operationLabel, templatePath } from '../../lib/labels.js';
@@ -24,7 +25,24 @@ export const LOG_COLUMNS: readonly Column<LogRow>[] = [
       </span>
     ),
   },
-  { key: 'operation', header: 'Operation', width: 'minmax(124px, 1fr)', className: 'col-op', render: (r) => <span className="truncate">{operationLabel(r)}</span> },
+  {
+    key: 'operation',
+    header: 'Operation',
+    width: 'minmax(124px, 1fr)',
+    className: 'col-op',
+    render: (r) => (
+      <span className="truncate">
+        {/* A replay (Live's Replay, sent by the monitor itself) is marked, so it is never mistaken for Entra's traffic. */}
+        {r.replayOf !== null && (
+          <span className="replay-mark" title={`Replay of #${r.replayOf}`}>
+            {ICONS.replay}
+            <span className="visually-hidden">Replay of #{r.replayOf}: </span>
+          </span>
+        )}
+        {operationLabel(r)}
+      </span>
+    ),
+  },
   {
     key: 'identity',
     header: 'Identity',

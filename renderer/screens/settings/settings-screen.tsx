@@ -3,19 +3,26 @@
  * the MonitorApi can change), fault injection, appearance, and where the data lives.
  */
 
+import { useEffect } from 'react';
 import { useScreenReady } from '../../app/screen-ready.js';
 import type { ScreenProps } from '../../app/screens.js';
 import { useStatus } from '../../app/status-context.js';
 import { ErrorBanner } from '../../components/error-banner.js';
 import { useApi } from '../../hooks/use-api.js';
-import { FaultInjectionCard } from './fault-injection-card.js';
+import { FaultRulesCard } from './fault-rules-card.js';
 import { AboutCard, AppearanceCard, ListenerCard, TunnelCard } from './info-cards.js';
 import { SettingsForm } from './settings-form.js';
 
-export function SettingsScreen(_props: ScreenProps) {
+export function SettingsScreen({ route }: ScreenProps) {
   const { status } = useStatus();
   const settings = useApi('settings.get', undefined);
-  useScreenReady(status !== undefined && settings.settled);
+  const ready = status !== undefined && settings.settled;
+  useScreenReady(ready);
+  // `#/settings?section=faults` (the status strip's "Fault injection on" link) opens on the fault rules.
+  const section = route.query.section;
+  useEffect(() => {
+    if (ready && section !== undefined) document.getElementById(section)?.scrollIntoView({ block: 'start' });
+  }, [ready, section]);
 
   return (
     <div className="page settings">
@@ -29,13 +36,15 @@ export function SettingsScreen(_props: ScreenProps) {
       <div className="settings-grid">
         <div className="settings-column">
           {settings.data !== undefined && <SettingsForm settings={settings.data} onSaved={() => void settings.refetch()} />}
-          <FaultInjectionCard />
+          {status !== undefined && <ListenerCard status={status} />}
         </div>
         <div className="settings-column">
-          {status !== undefined && <ListenerCard status={status} />}
           {status !== undefined && <TunnelCard status={status} />}
           <AppearanceCard />
           {status !== undefined && <AboutCard status={status} />}
+        </div>
+        <div className="settings-wide">
+          <FaultRulesCard />
         </div>
       </div>
     </div>

@@ -13,7 +13,7 @@ import { templatePath } from '../../../renderer/lib/labels.js';
 const row = (over: Partial<LogRow> = {}): LogRow => ({
   id: 1, ts: 0, method: 'PATCH', path: '/scim/v2/Users/abc', query: '', status: 200, durationMs: 1, entity: 'User', operation: 'disable',
   action: 'Disable', outcome: 'Success', identity: 'alice@contoso.com', externalId: null, resourceId: 'abc', changeId: 'c1', cycleId: 7,
-  errorCode: null, scimType: null, memberCount: null, dialect: 'default', fault: null, clientIp: null, forwardedFor: null, ...over,
+  errorCode: null, scimType: null, memberCount: null, dialect: 'default', fault: null, clientIp: null, forwardedFor: null, replayOf: null, ...over,
 });
 
 describe('parseFilter', () => {

@@ -37,7 +37,7 @@ function entry(ts: number, i: number): RequestLogEntry {
     ts, method: 'PATCH', path: `/scim/v2/Users/${i}`, query: '', status: 200, duration_ms: 1, client_ip: '127.0.0.1', token_id: null,
     resource_type: 'User', resource_id: String(i), scim_type: null, req_bytes: 0, res_bytes: 0, entity: 'User', operation: 'update',
     action: 'Update', outcome: 'Success', identity: `user${i}@contoso.com`, external_id: null, change_id: `c${i}`, cycle_id: 1,
-    error_code: null, member_count: null, dialect: null, fault: null, forwarded_for: null,
+    error_code: null, member_count: null, dialect: null, fault: null, forwarded_for: null, replay_of: null,
   };
 }
 

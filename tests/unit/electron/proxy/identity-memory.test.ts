@@ -26,7 +26,7 @@ describe('identityMemory', () => {
         ts: 1, method: 'POST', path: '/scim/v2/Users', query: '', status: 201, duration_ms: 1, client_ip: null, token_id: null, resource_type: 'User',
         resource_id: 'b', scim_type: null, req_bytes: 0, res_bytes: 0, entity: 'User', operation: 'create', action: 'Create', outcome: 'Success',
         identity: 'b@contoso.com', external_id: 'x-b', change_id: randomUUID(), cycle_id: null, error_code: null, member_count: null, dialect: null,
-        fault: null, forwarded_for: null,
+        fault: null, forwarded_for: null, replay_of: null,
       },
       { req_headers: '{}', req_body: null, res_headers: '{}', res_body: null },
     );
