@@ -46,7 +46,20 @@ export interface Driver {
   readonly index: string;
   /** The filters the index itself applies; all others are residual. */
   readonly covers: ReadonlySet<keyof LogQueryInput>;
+  /** A partial index's condition, repeated word for word so SQLite may use the index (migration 0009). */
+  readonly implies?: string;
 }
+
+/** The conditions of the partial indexes of migration 0009: only the rare values are indexed. */
+const PARTIAL = {
+  requests_outcome_ts: "r.outcome <> 'Success'",
+  requests_operation_ts: "r.operation NOT IN ('match', 'read', 'list')",
+} as const;
+/** Operations too common to be indexed (migration 0009); their pages walk the time index. */
+const UNINDEXED_OPERATIONS: ReadonlySet<string> = new Set(['match', 'read', 'list']);
+
+/** The driver's own condition as a WHERE term, when its index is partial. */
+export const impliedTerm = (driver: Driver): Fragment | null => (driver.implies === undefined ? null : { sql: driver.implies, params: [] });
 
 const one = <T>(values: readonly T[] | undefined): T | undefined => (values?.length === 1 ? values[0] : undefined);
 
@@ -64,10 +77,12 @@ export function chooseDriver(query: LogQueryInput, identityFits: boolean): Drive
   if (query.faultOnly) return by('requests_fault', 'faultOnly');
   if (query.replayOnly) return by('requests_replay', 'replayOnly');
   const outcome = one(query.outcome);
-  // Failures, skips and warnings are a few percent of the log; "Success" is most of it and drives last.
-  if (outcome !== undefined && outcome !== 'Success') return by('requests_outcome_ts', 'outcome');
-  if (one(query.operation) !== undefined) return by('requests_operation_ts', 'operation');
-  if (outcome !== undefined) return by('requests_outcome_ts', 'outcome');
+  const partial = (index: keyof typeof PARTIAL, field: keyof LogQueryInput): Driver => ({ ...by(index, field), implies: PARTIAL[index] });
+  // Failures, skips and warnings are a few percent of the log and indexed; "Success" is most of it and is not: its
+  // rows are found at once walking the time index, with the outcome checked row by row.
+  if (outcome !== undefined && outcome !== 'Success') return partial('requests_outcome_ts', 'outcome');
+  const operation = one(query.operation);
+  if (operation !== undefined && !UNINDEXED_OPERATIONS.has(operation)) return partial('requests_operation_ts', 'operation');
   return by('requests_ts');
 }
 
@@ -137,7 +152,7 @@ export function identityProbeSql(terms: ReadonlyMap<keyof LogQueryInput, Fragmen
  */
 export function boundarySql(driver: Driver, terms: ReadonlyMap<keyof LogQueryInput, Fragment>, cursor: Cursor | null, window: number): Fragment {
   const own = [...terms].filter(([field]) => driver.covers.has(field)).map(([, fragment]) => fragment);
-  const w = where([...own, cursorTerm(cursor)]);
+  const w = where([impliedTerm(driver), ...own, cursorTerm(cursor)]);
   return {
     sql: `SELECT r.ts AS ts, r.id AS id FROM requests r INDEXED BY ${driver.index} ${w.sql} ORDER BY r.ts DESC, r.id DESC LIMIT 1 OFFSET ?`,
     params: [...w.params, window - 1],
@@ -153,7 +168,7 @@ export function pageSql(
   limit: number,
 ): Fragment {
   const boundTerm = bound ? { sql: '(r.ts, r.id) >= (?, ?)', params: [bound.ts, bound.id] } : null;
-  const w = where([...terms.values(), cursorTerm(cursor), boundTerm]);
+  const w = where([impliedTerm(driver), ...terms.values(), cursorTerm(cursor), boundTerm]);
   return {
     sql: `SELECT ${LOG_ROW_COLUMNS} FROM requests r INDEXED BY ${driver.index} ${w.sql} ORDER BY r.ts DESC, r.id DESC LIMIT ?`,
     params: [...w.params, limit + 1],

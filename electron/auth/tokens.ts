@@ -12,6 +12,9 @@ const TOKEN_PREFIX = 'pmscim_';
 const DAY_MS = 86_400_000;
 /** last_used is written at most once a minute per token, so the hot path does not write on every request. */
 const TOUCH_INTERVAL_MS = 60_000;
+/** How long an authenticated token's row is reused without reading it again. */
+const REMEMBER_MS = 1_000;
+const REMEMBERED_MAX = 64;
 
 /** What the admin sees about a token (never the secret or its hash), plus where it was created. */
 export interface TokenInfo extends TokenSummary {
@@ -66,6 +69,14 @@ export interface TokenService {
 export function tokenService(repo: TokensRepo, now: () => Date = () => new Date()): TokenService {
   const lastTouched = new Map<string, number>();
   const internalSecrets = new Map<string, string>();
+  // Entra sends the same secret on every request: its row is kept by hash for REMEMBER_MS, so the hot path skips the
+  // lookup. Only known tokens are kept (a flood of wrong tokens cannot grow it); revoking through this service forgets
+  // at once, and a revoke by another process (the `token` CLI beside `serve`) is seen within REMEMBER_MS.
+  const recent = new Map<string, { readonly row: TokenRow; readonly at: number }>();
+  const remember = (row: TokenRow, at: number): void => {
+    if (recent.size >= REMEMBERED_MAX) recent.clear();
+    recent.set(row.hash, { row, at });
+  };
   // Internal tokens of an earlier run are dead: their secrets died with that process.
   repo.revokeInternal(now().toISOString());
 
@@ -102,14 +113,18 @@ export function tokenService(repo: TokensRepo, now: () => Date = () => new Date(
       return { ok: false, reason: 'scheme', detail: 'The Authorization header must use the Bearer scheme with the Secret Token.' };
     }
     const hash = hashSecret(match[1]);
-    const row = repo.findByHash(hash);
+    const remembered = recent.get(hash);
+    const age = remembered === undefined ? -1 : now().getTime() - remembered.at;
+    const fresh = remembered !== undefined && age >= 0 && age < REMEMBER_MS;
+    const row = fresh ? remembered.row : repo.findByHash(hash);
     // The lookup is by hash, so response time does not depend on how much of the secret was right; compare the
     // stored hash in constant time anyway so no future change to the lookup can turn into a timing oracle.
     if (!row || !timingSafeEqual(Buffer.from(row.hash, 'hex'), Buffer.from(hash, 'hex'))) {
       return { ok: false, reason: 'unknown', detail: 'The bearer token is not a Secret Token of this monitor. Copy the current token into Entra again.' };
     }
-    const info = toInfo(row);
     const at = now();
+    if (!fresh) remember(row, at.getTime());
+    const info = toInfo(row);
     if (row.revoked !== null) {
       return { ok: false, reason: 'revoked', detail: `The Secret Token "${row.label}" (…${row.last4}) was revoked on ${row.revoked}. Create a new token and update Entra.`, token: info };
     }
@@ -137,10 +152,14 @@ export function tokenService(repo: TokensRepo, now: () => Date = () => new Date(
       const row = repo.findById(id);
       if (!row || row.source === 'internal') throw new Error(`No token with id ${id}.`);
       const days = row.expires === null ? null : Math.max(1, Math.round((Date.parse(row.expires) - Date.parse(row.created)) / DAY_MS));
+      recent.clear();
       repo.revoke(id, now().toISOString());
       return create({ label: row.label, days, source: row.source });
     },
-    revoke: (id) => repo.revoke(id, now().toISOString()),
+    revoke: (id) => {
+      recent.clear();
+      return repo.revoke(id, now().toISOString());
+    },
     internal(label) {
       const known = internalSecrets.get(label);
       if (known !== undefined) return known;

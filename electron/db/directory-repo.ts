@@ -45,12 +45,14 @@ export interface TableRepo<Row> {
   insert(row: Row): void;
   update(row: Row): void;
   get(id: string): Row | undefined;
+  /** The userName or displayName alone: naming a request's identity need not read and copy the whole resource. */
+  nameOf(id: string): string | undefined;
   delete(id: string): boolean;
   /** One page of rows matching a compiled filter, in insertion order, and the total count. */
   list(query: ListQuery, offset: number, limit: number): Page<Row>;
 }
 
-function tableRepo<Row extends { id: string }>(db: Db, table: 'users' | 'groups', columns: readonly (keyof Row & string)[]): TableRepo<Row> {
+function tableRepo<Row extends { id: string }>(db: Db, table: 'users' | 'groups', columns: readonly (keyof Row & string)[], name: keyof Row & string): TableRepo<Row> {
   const names = columns.join(', ');
   const values = columns.map((c) => `@${c}`).join(', ');
   const sets = columns.filter((c) => c !== 'id' && c !== 'created').map((c) => `${c} = @${c}`).join(', ');
@@ -58,6 +60,7 @@ function tableRepo<Row extends { id: string }>(db: Db, table: 'users' | 'groups'
   const update = db.prepare(`UPDATE ${table} SET ${sets} WHERE id = @id`);
   const get = db.prepare<[string], Row>(`SELECT * FROM ${table} WHERE id = ?`);
   const del = db.prepare(`DELETE FROM ${table} WHERE id = ?`);
+  const nameOf = db.prepare<[string], string>(`SELECT ${name} FROM ${table} WHERE id = ?`).pluck();
   // Filters compile to a few shapes only; cache their statements instead of re-preparing per request. The first
   // page (what Entra's match queries read) gets its rows and the total in one statement with a window count.
   const cache = new Map<string, { count: Database.Statement; page: Database.Statement; first: Database.Statement }>();
@@ -78,6 +81,7 @@ function tableRepo<Row extends { id: string }>(db: Db, table: 'users' | 'groups'
     insert: (row) => void insert.run(row),
     update: (row) => void update.run(row),
     get: (id) => get.get(id),
+    nameOf: (id) => nameOf.get(id),
     delete: (id) => del.run(id).changes > 0,
     list(query, offset, limit) {
       const statements = statementsFor(query.where);
@@ -107,8 +111,8 @@ export interface DirectoryRepo {
 
 
 export function directoryRepo(db: Db): DirectoryRepo {
-  const users = tableRepo<UserRow>(db, 'users', ['id', 'user_name', 'external_id', 'display_name', 'active', 'resource', 'version', 'created', 'last_modified']);
-  const groups = tableRepo<GroupRow>(db, 'groups', ['id', 'display_name', 'external_id', 'resource', 'version', 'created', 'last_modified']);
+  const users = tableRepo<UserRow>(db, 'users', ['id', 'user_name', 'external_id', 'display_name', 'active', 'resource', 'version', 'created', 'last_modified'], 'user_name');
+  const groups = tableRepo<GroupRow>(db, 'groups', ['id', 'display_name', 'external_id', 'resource', 'version', 'created', 'last_modified'], 'display_name');
   const members = db.prepare<[string], MemberRow>(
     `SELECT gm.group_id, gm.member_id, coalesce(u.display_name, u.user_name) AS display
      FROM group_members gm JOIN users u ON u.id = gm.member_id WHERE gm.group_id = ? ORDER BY gm.added, gm.member_id`,

@@ -73,23 +73,25 @@ export interface ReplayOfRow {
   readonly outcome: string | null;
 }
 
+/** The columns of a log row in insert order. */
+const LOG_COLUMNS = [
+  'ts', 'method', 'path', 'query', 'status', 'duration_ms', 'client_ip', 'token_id', 'resource_type', 'resource_id', 'scim_type',
+  'req_bytes', 'res_bytes', 'entity', 'operation', 'action', 'outcome', 'identity', 'external_id', 'change_id', 'cycle_id', 'error_code',
+  'member_count', 'dialect', 'fault', 'forwarded_for', 'replay_of',
+] as const satisfies readonly (keyof RequestLogEntry)[];
+// Fails to compile when RequestLogEntry gains a field LOG_COLUMNS does not insert.
+const everyColumn: Exclude<keyof RequestLogEntry, (typeof LOG_COLUMNS)[number]> extends never ? true : never = true;
+void everyColumn;
+
 export function requestLogRepo(db: Db): RequestLogRepo {
-  const insert = db.prepare(
-    `INSERT INTO requests (ts, method, path, query, status, duration_ms, client_ip, token_id, resource_type, resource_id, scim_type,
-       req_bytes, res_bytes, entity, operation, action, outcome, identity, external_id, change_id, cycle_id, error_code, member_count,
-       dialect, fault, forwarded_for, replay_of)
-     VALUES (@ts, @method, @path, @query, @status, @duration_ms, @client_ip, @token_id, @resource_type, @resource_id, @scim_type,
-       @req_bytes, @res_bytes, @entity, @operation, @action, @outcome, @identity, @external_id, @change_id, @cycle_id, @error_code,
-       @member_count, @dialect, @fault, @forwarded_for, @replay_of)`,
-  );
+  // Positional parameters: binding 27 named ones from an object cost ~3.5 µs more per logged request (issue
+  // "Performance"); LOG_COLUMNS keeps the order, and the compiler keeps it complete.
+  const insert = db.prepare(`INSERT INTO requests (${LOG_COLUMNS.join(', ')}) VALUES (${LOG_COLUMNS.map(() => '?').join(', ')})`);
   const insertModified = db.prepare('INSERT OR REPLACE INTO modified_properties (request_id, attribute, old_value, new_value) VALUES (?, ?, ?, ?)');
   const selectModified = db.prepare<[number], ModifiedPropertyRow>(
     'SELECT attribute, old_value AS oldValue, new_value AS newValue FROM modified_properties WHERE request_id = ? ORDER BY attribute',
   );
-  const insertBodies = db.prepare(
-    `INSERT INTO request_bodies (request_id, req_headers, req_body, res_headers, res_body)
-     VALUES (@request_id, @req_headers, @req_body, @res_headers, @res_body)`,
-  );
+  const insertBodies = db.prepare('INSERT INTO request_bodies (request_id, req_headers, req_body, res_headers, res_body) VALUES (?, ?, ?, ?, ?)');
   const select = `SELECT r.*, b.req_headers, b.req_body, b.res_headers, b.res_body
                   FROM requests r JOIN request_bodies b ON b.request_id = r.id`;
   const get = db.prepare<[number], LoggedRequest>(`${select} WHERE r.id = ?`);
@@ -100,8 +102,8 @@ export function requestLogRepo(db: Db): RequestLogRepo {
   const maxId = db.prepare<[], { n: number | null }>('SELECT max(id) AS n FROM requests');
   return {
     insert(entry, bodies, modified = []) {
-      const id = Number(insert.run(entry).lastInsertRowid);
-      insertBodies.run({ request_id: id, ...bodies });
+      const id = Number(insert.run(LOG_COLUMNS.map((column) => entry[column])).lastInsertRowid);
+      insertBodies.run(id, bodies.req_headers, bodies.req_body, bodies.res_headers, bodies.res_body);
       for (const property of modified) insertModified.run(id, property.attribute, property.oldValue, property.newValue);
       return id;
     },

@@ -11,6 +11,7 @@
 import type { Db } from '../db/open.js';
 import {
   chooseDriver,
+  impliedTerm,
   filterTerms,
   hasResidual,
   IDENTITY_PROBE_CAP,
@@ -78,8 +79,9 @@ export function exportSource(db: Db, query: ExportQuery, redactor: Redactor, opt
   }
   const driver: Driver = chooseDriver(query, identityFits);
   const residual = driver.kind === 'ordered' && hasResidual(driver, terms);
-  const all = [...terms.values()];
-  const own = [...terms].filter(([field]) => driver.covers.has(field)).map(([, fragment]) => fragment);
+  const implied = impliedTerm(driver);
+  const all = [...(implied ? [implied] : []), ...terms.values()];
+  const own = [...(implied ? [implied] : []), ...[...terms].filter(([field]) => driver.covers.has(field)).map(([, fragment]) => fragment)];
   const sqlOf = (fragments: typeof all): string => fragments.map((f) => `${f.sql} AND `).join('');
   const paramsOf = (fragments: typeof all): (string | number)[] => fragments.flatMap((f) => [...f.params]);
   const from = `FROM requests r INDEXED BY ${driver.index}`;

@@ -47,9 +47,10 @@ export function healthEvidence(db: Db): GatherEvidence {
   const latest = db.prepare<[], CycleRow>('SELECT * FROM cycles ORDER BY id DESC LIMIT 1');
   const works = db.prepare<[number], CycleRow>('SELECT * FROM cycles WHERE requests > probes ORDER BY id DESC LIMIT ?');
   const lastSuccess = db.prepare<[], { id: number; ts: number }>("SELECT id, ts FROM requests WHERE outcome = 'Success' ORDER BY ts DESC, id DESC LIMIT 1");
-  // One statement per status, so each is a seek on (status, ts) rather than a merge of two ranges.
+  // One statement per status, so each is a seek on (status, ts) rather than a merge of two ranges. `status >= 400`
+  // repeats the condition of the partial index requests_status_ts (migration 0009) so SQLite may use it.
   const authAfter = db.prepare<[number, number, number, number], { n: number }>(
-    'SELECT count(*) AS n FROM (SELECT 1 FROM requests WHERE status = ? AND ts >= ? AND id > ? LIMIT ?)',
+    'SELECT count(*) AS n FROM (SELECT 1 FROM requests WHERE status >= 400 AND status = ? AND ts >= ? AND id > ? LIMIT ?)',
   );
   const notFoundSince = db.prepare<[number], { n: number | null }>('SELECT sum(not_found_lists) AS n FROM cycles WHERE id >= ?');
   const writeStats = db.prepare<[number], { writes: number | null; failed: number | null; succeeded: number | null }>(

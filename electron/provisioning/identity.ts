@@ -30,7 +30,7 @@ export function filterEqValue(filter: string): string | null {
 export type IdLookup = (entity: 'User' | 'Group', id: string) => string | null;
 
 export function requestIdentity(shape: RequestShape, info: OperationInfo, directory: DirectoryRepo): string | null {
-  return identityOf(shape, info, (entity, id) => (entity === 'User' ? (directory.users.get(id)?.user_name ?? null) : (directory.groups.get(id)?.display_name ?? null)));
+  return identityOf(shape, info, (entity, id) => (entity === 'User' ? directory.users.nameOf(id) : directory.groups.nameOf(id)) ?? null);
 }
 
 export function identityOf(shape: RequestShape, info: OperationInfo, byId: IdLookup): string | null {

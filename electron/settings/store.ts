@@ -60,8 +60,12 @@ function memoryStore(): SettingsStore {
 export function createSettingsStore(dataDir: string): SettingsStore {
   if (dataDir === ':memory:') return memoryStore();
   const conf = openConf(dataDir);
+  // conf's `store` reads, parses and validates the file on every access, and the listener asks for the cycle idle gap
+  // on every request: keep the settings in memory and refresh them only when this store writes them. This store is the
+  // only writer of these keys while the app runs.
+  let current = pick(conf.store);
   return {
-    get: () => pick(conf.store),
+    get: () => current,
     update(patch) {
       const changes = withoutUndefined(patch);
       try {
@@ -70,7 +74,8 @@ export function createSettingsStore(dataDir: string): SettingsStore {
         const message = error instanceof Error ? error.message.replace(/^Config schema violation: /, '') : String(error);
         throw new ApiFailure('invalid-argument', `Invalid settings: ${message}.`);
       }
-      return pick(conf.store);
+      current = pick(conf.store);
+      return current;
     },
   };
 }

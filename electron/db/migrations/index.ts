@@ -11,6 +11,7 @@ import { sql as semantics } from './0005-cycles-scope-health.js';
 import { sql as failuresLogSearch } from './0006-failures-log-search.js';
 import { sql as failuresFromRecorder } from './0007-failures-from-recorder.js';
 import { sql as replay } from './0008-replay.js';
+import { sql as partialLogIndexes } from './0009-partial-log-indexes.js';
 
 export interface Migration {
   readonly version: number;
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'failures-log-search', sql: failuresLogSearch },
   { version: 7, name: 'failures-from-recorder', sql: failuresFromRecorder },
   { version: 8, name: 'replay', sql: replay },
+  { version: 9, name: 'partial-log-indexes', sql: partialLogIndexes },
 ];

@@ -73,6 +73,10 @@ interface Done {
   readonly delayMs: number;
 }
 
+/** GET and HEAD, and POST …/.search (RFC 7644 §3.4.3): requests whose handlers only read the directory. */
+const isReadOnly = (request: ScimRequest): boolean =>
+  request.method === 'GET' || request.method === 'HEAD' || (request.method === 'POST' && request.segments[request.segments.length - 1] === '.search');
+
 const AUTH_CHALLENGE = 'Bearer realm="Provisioning Monitor"';
 /** Bounds the wait of the last request in a batch; at Entra's rates batches hold one or two requests. */
 const MAX_BATCH = 128;
@@ -149,7 +153,9 @@ export function createScimListener(deps: ListenerDeps): (req: IncomingMessage, r
     const admitted = admit(req, read);
     if ('done' in admitted) return admitted.done;
     try {
-      return { ...admitted.context, ...savepoint(() => route(admitted.request)) };
+      // A read writes nothing, so it needs no savepoint to undo (about 6 µs saved on every GET and match).
+      const { request } = admitted;
+      return { ...admitted.context, ...(isReadOnly(request) ? route(request) : savepoint(() => route(request))) };
     } catch (error) {
       // Disk full or an I/O error is no 500: fail the batch (retried alone, then 503 with nothing recorded).
       if (isStorageFailure(error)) throw error;

@@ -204,6 +204,14 @@ describe('query plans', () => {
     }
   });
 
+  it('pages the common values (Success; match, read, list) in time order: the partial indexes of migration 0009 leave them out', () => {
+    expect(plan({ outcome: ['Success'] })).toMatch(/requests_ts/);
+    expect(plan({ operation: ['match'] })).toMatch(/requests_ts/);
+    expect(plan({ operation: ['read'], outcome: ['Success'] })).toMatch(/requests_ts/);
+    expect(plan({ operation: ['delete'] })).toMatch(/requests_operation_ts \(operation=\?\)/);
+    expect(plan({ outcome: ['Skipped'], operation: ['match'] })).toMatch(/requests_outcome_ts \(outcome=\?\)/);
+  });
+
   it('reads an identity prefix as a range of requests_identity_ts', () => {
     expect(plan({ identity: 'ali' })).toMatch(/requests_identity_ts \(identity>\? AND identity<\?\)/);
     // A prefix that matches too many rows pages in time order and checks the prefix row by row instead.

@@ -206,3 +206,27 @@ describe('internal tokens', () => {
     expect(() => service.recreate(row!.id)).toThrow(/No token/);
   });
 });
+
+describe('remembered tokens', () => {
+  it('a revoke through the service applies to the very next request', () => {
+    const { info, secret } = service.create({ label: 'Entra' });
+    expect(service.authenticate(bearer(secret)).ok).toBe(true);
+    service.revoke(info.id);
+    expect(service.authenticate(bearer(secret))).toMatchObject({ ok: false, reason: 'revoked' });
+  });
+
+  it('a revoke by another process (the token CLI writes the table) is seen within a second', () => {
+    const { info, secret } = service.create({ label: 'Entra' });
+    expect(service.authenticate(bearer(secret)).ok).toBe(true);
+    repo.revoke(info.id, T0.toISOString());
+    clock = new Date(T0.getTime() + 1_000);
+    expect(service.authenticate(bearer(secret))).toMatchObject({ ok: false, reason: 'revoked' });
+  });
+
+  it('expiry is checked on every request, remembered or not', () => {
+    const { secret } = service.create({ label: 'Entra', days: 1 });
+    expect(service.authenticate(bearer(secret)).ok).toBe(true);
+    clock = new Date(T0.getTime() + DAY_MS);
+    expect(service.authenticate(bearer(secret))).toMatchObject({ ok: false, reason: 'expired' });
+  });
+});
