@@ -5,6 +5,7 @@
 
 import { join } from 'node:path';
 import { tokenService, type TokenService } from './auth/tokens.js';
+import { startCheckpointer } from './db/checkpointer.js';
 import { directoryRepo, type DirectoryRepo } from './db/directory-repo.js';
 import { DATABASE_FILE, openDatabase, type Db } from './db/open.js';
 import { requestLogRepo, type RequestLogRepo } from './db/request-log-repo.js';
@@ -80,6 +81,8 @@ export function openStore(dataDir: string, idleGapMs: () => number = () => DEFAU
 
 export async function startMonitor(config: MonitorConfig): Promise<Monitor> {
   const store = openStore(config.dataDir, config.idleGapMs, config.nativeBinding);
+  // Checkpoints leave the listener's thread (db/checkpointer.ts); an in-memory database has no WAL.
+  const checkpointer = config.dataDir === ':memory:' ? null : startCheckpointer(store.db, store.db.name, config.nativeBinding === undefined ? {} : { nativeBinding: config.nativeBinding });
   try {
     if (config.token !== undefined) store.tokens.register(config.token, 'serve --token');
     const proxy = config.upstream === undefined ? undefined : createUpstreamProxy(config.upstream, store.db);
@@ -91,6 +94,7 @@ export async function startMonitor(config: MonitorConfig): Promise<Monitor> {
         ...(config.faults === undefined ? {} : { faults: config.faults }),
         ...(config.now === undefined ? {} : { now: config.now }),
         ...(config.onLogged === undefined ? {} : { onLogged: config.onLogged }),
+        ...(checkpointer === null ? {} : { onCommit: checkpointer.committed }),
       },
       config.host,
       config.port,
@@ -113,10 +117,12 @@ export async function startMonitor(config: MonitorConfig): Promise<Monitor> {
           await proxy.close();
           await new Promise<void>((resolve) => setImmediate(resolve));
         }
+        await checkpointer?.stop();
         store.db.close();
       },
     };
   } catch (error) {
+    await checkpointer?.stop();
     store.db.close();
     throw error;
   }

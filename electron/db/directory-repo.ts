@@ -61,8 +61,8 @@ function tableRepo<Row extends { id: string }>(db: Db, table: 'users' | 'groups'
   const get = db.prepare<[string], Row>(`SELECT * FROM ${table} WHERE id = ?`);
   const del = db.prepare(`DELETE FROM ${table} WHERE id = ?`);
   const nameOf = db.prepare<[string], string>(`SELECT ${name} FROM ${table} WHERE id = ?`).pluck();
-  // Filters compile to a few shapes only; cache their statements instead of re-preparing per request. The first
-  // page (what Entra's match queries read) gets its rows and the total in one statement with a window count.
+  // Filters compile to a few shapes only; cache their statements instead of re-preparing per request. A first page
+  // that is not full holds every match, so its length is the total: Entra's matches (zero or one user) need no count.
   const cache = new Map<string, { count: Database.Statement; page: Database.Statement; first: Database.Statement }>();
   const statementsFor = (where: string) => {
     let entry = cache.get(where);
@@ -70,7 +70,7 @@ function tableRepo<Row extends { id: string }>(db: Db, table: 'users' | 'groups'
       entry = {
         count: db.prepare(`SELECT count(*) AS n FROM ${table} AS r WHERE ${where}`),
         page: db.prepare(`SELECT r.* FROM ${table} AS r WHERE ${where} ORDER BY r.rowid LIMIT ? OFFSET ?`),
-        first: db.prepare(`SELECT r.*, count(*) OVER () AS total_rows FROM ${table} AS r WHERE ${where} ORDER BY r.rowid LIMIT ?`),
+        first: db.prepare(`SELECT r.* FROM ${table} AS r WHERE ${where} ORDER BY r.rowid LIMIT ?`),
       };
       if (cache.size > 500) cache.clear();
       cache.set(where, entry);
@@ -86,9 +86,9 @@ function tableRepo<Row extends { id: string }>(db: Db, table: 'users' | 'groups'
     list(query, offset, limit) {
       const statements = statementsFor(query.where);
       if (offset === 0 && limit > 0) {
-        const rows = statements.first.all(...query.params, limit) as (Row & { total_rows: number })[];
-        const total = rows[0]?.total_rows ?? 0;
-        return { total, rows: rows.map(({ total_rows: _total, ...row }) => row as unknown as Row) };
+        const rows = statements.first.all(...query.params, limit) as Row[];
+        const total = rows.length < limit ? rows.length : (statements.count.get(...query.params) as { n: number }).n;
+        return { total, rows };
       }
       const total = (statements.count.get(...query.params) as { n: number }).n;
       const rows = limit > 0 && offset < total ? (statements.page.all(...query.params, limit, offset) as Row[]) : [];

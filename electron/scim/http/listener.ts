@@ -43,6 +43,8 @@ export interface ListenerDeps {
   readonly maxBodyBytes?: number;
   /** Called after a request's log row is committed (the live view's event source). */
   readonly onLogged?: (recorded: Recorded) => void;
+  /** Called after each group commit (the background checkpointer counts them, db/checkpointer.ts). */
+  readonly onCommit?: () => void;
   /** Fault-injection rules, asked once per authenticated request. */
   readonly faults?: FaultInjector;
   /** The clock that stamps log rows (tests move it to replay cycles 40 minutes apart). */
@@ -216,6 +218,7 @@ export function createScimListener(deps: ListenerDeps): (req: IncomingMessage, r
       // The batch could not commit; retry one by one so a single failing request cannot fail its neighbours.
     }
     if (results) {
+      deps.onCommit?.();
       jobs.forEach((job, i) => send(job, results[i]!));
       return;
     }
