@@ -8,13 +8,14 @@
 
 import autocannon, { type RequestSpec } from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { exportFigures } from './export.js';
 import { logQueryFigures } from './log-queries.js';
+import { recordCostFigures } from './record-cost.js';
 import { uiFigures } from './ui.js';
 
 const { values } = parseArgs({ options: { json: { type: 'string' }, seconds: { type: 'string', default: '8' }, users: { type: 'string', default: '2000' }, 'skip-log': { type: 'boolean', default: false }, 'skip-export': { type: 'boolean', default: false }, 'skip-ui': { type: 'boolean', default: false } } });
@@ -40,9 +41,28 @@ async function launch<T>(script: string, args: string[] = []): Promise<{ child: 
 
 const stop = (child: ChildProcess): Promise<void> => new Promise((resolve) => { child.once('exit', () => resolve()); child.kill('SIGTERM'); });
 
-async function measure(url: string, request: RequestSpec): Promise<{ rps: number; p99: number; errors: number }> {
+/** CPU time (user + system, all threads) a process has used so far, in µs; null where /proc is missing. */
+function cpuMicros(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * (1_000_000 / CLOCK_TICKS);
+  } catch {
+    return null;
+  }
+}
+/** USER_HZ: Linux reports process times in 1/100 s on every architecture Node runs on. */
+const CLOCK_TICKS = 100;
+
+/**
+ * One autocannon run. Besides req/s and p99 it records the server's CPU per answered request: the ratio to the
+ * baseline says how much work a request costs, independent of how the two cores were shared with the load generator.
+ */
+async function measure(url: string, request: RequestSpec, server: ChildProcess): Promise<{ rps: number; p99: number; errors: number; cpuUs: number | null }> {
+  const before = cpuMicros(server.pid);
   const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, requests: [request] });
-  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx };
+  const after = cpuMicros(server.pid);
+  const cpuUs = before === null || after === null || result.requests.total === 0 ? null : Math.round((after - before) / result.requests.total);
+  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx, cpuUs };
 }
 
 const rotate = <T>(items: readonly T[]): (() => T) => {
@@ -51,7 +71,7 @@ const rotate = <T>(items: readonly T[]): (() => T) => {
 };
 
 const baseline = await launch<{ port: number }>('./servers/baseline.ts');
-const base = await measure(`http://127.0.0.1:${baseline.info.port}`, { method: 'GET', path: '/scim/v2/Users?filter=userName+eq+%22x%22' });
+const base = await measure(`http://127.0.0.1:${baseline.info.port}`, { method: 'GET', path: '/scim/v2/Users?filter=userName+eq+%22x%22' }, baseline.child);
 await stop(baseline.child);
 
 const listener = await launch<{ port: number; secret: string; ids: string[] }>('./servers/listener.ts', [values.users]);
@@ -82,25 +102,31 @@ const runs: Record<string, RequestSpec> = {
   },
 };
 const goals: Record<string, number> = { match: 0.5, get: 0.5, create: 0.3, patch: 0.3 };
+const cpuCell = (us: number | null): string => (us === null ? '-' : String(us));
 const figures: Figure[] = [{ name: 'baseline.http.rps', value: Math.round(base.rps), unit: 'req/s' }];
-const rows: string[][] = [['baseline (bare node:http)', String(Math.round(base.rps)), base.p99.toFixed(1), '1.00', '', String(base.errors)]];
+if (base.cpuUs !== null) figures.push({ name: 'baseline.http.cpu_us_per_req', value: base.cpuUs, unit: 'µs' });
+const rows: string[][] = [['baseline (bare node:http)', String(Math.round(base.rps)), base.p99.toFixed(1), '1.00', cpuCell(base.cpuUs), '', String(base.errors)]];
 for (const [name, request] of Object.entries(runs)) {
-  const result = await measure(url, request);
+  const result = await measure(url, request, listener.child);
   const ratio = result.rps / base.rps;
   const goal = goals[name]!;
   figures.push({ name: `scim.${name}.rps`, value: Math.round(result.rps), unit: 'req/s', goal: `>= ${goal}x baseline` });
   figures.push({ name: `scim.${name}.p99_ms`, value: result.p99, unit: 'ms', goal: '<= 15' });
+  if (result.cpuUs !== null) figures.push({ name: `scim.${name}.cpu_us_per_req`, value: result.cpuUs, unit: 'µs' });
   const met = ratio >= goal && result.p99 <= 15 ? 'met' : 'MISSED';
-  rows.push([`scim ${name}`, String(Math.round(result.rps)), result.p99.toFixed(1), ratio.toFixed(2), `${goal}x, p99<=15ms: ${met}`, String(result.errors)]);
+  rows.push([`scim ${name}`, String(Math.round(result.rps)), result.p99.toFixed(1), ratio.toFixed(2), cpuCell(result.cpuUs), `${goal}x, p99<=15ms: ${met}`, String(result.errors)]);
 }
 await stop(listener.child);
+const recordCost = await recordCostFigures();
+figures.push(...recordCost);
 
-const header = ['run', 'req/s', 'p99 ms', 'x baseline', 'goal', 'errors'];
+const header = ['run', 'req/s', 'p99 ms', 'x baseline', 'server CPU µs/req', 'goal', 'errors'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
 console.log(`\n${CONNECTIONS} connections, ${seconds}s per run, ${ids.length} users stored, logging on\n`);
 console.log(line(header));
 for (const row of rows) console.log(line(row));
+for (const f of recordCost) console.log(`\nlogging alone (${f.name}): ${f.value} ${f.unit} of CPU per logged GET, the floor under scim get's CPU beyond the baseline's`);
 if (!values['skip-log']) {
   const logFigures = await logQueryFigures();
   figures.push(...logFigures);

@@ -107,6 +107,9 @@ export function startCheckpointer(db: Db, file: string, options: { readonly nati
       if (stopped) return exited;
       stopped = true;
       giveBack();
+      // Held again while it winds down: with nothing else left (a closing CLI), an unreferenced worker would let the
+      // process exit before the caller closes the database.
+      worker.ref();
       worker.postMessage('stop');
       return exited;
     },
