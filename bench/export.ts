@@ -17,13 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { runExport } from '../electron/export/run.js';
 import { openStore, type Store } from '../electron/monitor.js';
 import { buildLogFixture } from './log-fixture.js';
-
-export interface ExportFigure {
-  name: string;
-  value: number;
-  unit: string;
-  goal?: string;
-}
+import type { Figure } from './figure.js';
 
 export interface ExportFixtureSummary {
   readonly rows: number;
@@ -57,7 +51,7 @@ function buildInChild(dataDir: string, failures: number, now: number): Promise<E
 
 const round = (value: number, digits = 2): number => Math.round(value * 10 ** digits) / 10 ** digits;
 
-export async function exportFigures(options: { failures?: number; runs?: number } = {}): Promise<ExportFigure[]> {
+export async function exportFigures(options: { failures?: number; runs?: number } = {}): Promise<Figure[]> {
   const failures = options.failures ?? 100_000;
   const runs = options.runs ?? 3;
   const dataDir = mkdtempSync(join(tmpdir(), 'pm-bench-export-'));

@@ -16,14 +16,9 @@ import { failureHandlers } from '../electron/api/failures.js';
 import type { LogQueryInput } from '../electron/api/log-query.js';
 import { logLister } from '../electron/api/logs.js';
 import { openStore, type Store } from '../electron/monitor.js';
+import { healthEvidence } from '../electron/provisioning/health-evidence.js';
 import type { FixtureSummary } from './log-fixture.js';
-
-export interface QueryFigure {
-  name: string;
-  value: number;
-  unit: string;
-  goal?: string;
-}
+import type { Figure } from './figure.js';
 
 const HOUR = 3_600_000;
 
@@ -56,16 +51,13 @@ function depsFor(store: Store, dataDir: string, now: number): ApiDeps {
   };
 }
 
-/** Health-like counters, shaped like the Health screen's evidence: the latest cycles and recent auth failures. */
+/** The Health screen's evidence, gathered by the monitor's own code (cycles, recent auth failures, last success). */
 function healthCounters(store: Store, now: number): () => unknown {
-  const latest = store.db.prepare('SELECT * FROM cycles WHERE requests > probes ORDER BY id DESC LIMIT 5');
-  const auth = store.db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM requests WHERE status = ? AND ts >= ? LIMIT 10000)');
-  const lastSuccess = store.db.prepare("SELECT id, ts FROM requests WHERE outcome = 'Success' ORDER BY ts DESC, id DESC LIMIT 1");
-  const open = store.db.prepare('SELECT count(*) AS n FROM failures WHERE resolved_by IS NULL');
-  return () => [latest.all(), auth.get(401, now - 24 * HOUR), auth.get(403, now - 24 * HOUR), lastSuccess.get(), open.get()];
+  const gather = healthEvidence(store.db);
+  return () => gather(now);
 }
 
-export async function logQueryFigures(options: { rows?: number } = {}): Promise<QueryFigure[]> {
+export async function logQueryFigures(options: { rows?: number } = {}): Promise<Figure[]> {
   const rows = options.rows ?? 1_000_000;
   const dataDir = mkdtempSync(join(tmpdir(), 'pm-bench-log-'));
   try {
@@ -134,7 +126,7 @@ export async function logQueryFigures(options: { rows?: number } = {}): Promise<
     const search = runs(searches, 6, (query) => list(query as LogQueryInput));
     const aggregate = runs(aggregates, 6, (result) => result);
     store.db.close();
-    const figures: QueryFigure[] = [
+    const figures: Figure[] = [
       { name: 'log.fixture.build_s', value: round(summary.buildMs / 1000), unit: 's' },
       { name: 'log.page.p95_ms', value: round(p95(page)), unit: 'ms', goal: '<= 50' },
       { name: 'log.search.p95_ms', value: round(p95(search)), unit: 'ms', goal: '<= 200' },

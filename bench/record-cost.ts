@@ -12,13 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCheckpointer } from '../electron/db/checkpointer.js';
 import { openStore } from '../electron/monitor.js';
-
-export interface Figure {
-  name: string;
-  value: number;
-  unit: string;
-  goal?: string;
-}
+import type { Figure } from './figure.js';
 
 const ROWS = 40_000;
 const BATCH = 4;

@@ -17,17 +17,11 @@ import { exportFigures } from './export.js';
 import { logQueryFigures } from './log-queries.js';
 import { recordCostFigures } from './record-cost.js';
 import { uiFigures } from './ui.js';
+import type { Figure } from './figure.js';
 
 const { values } = parseArgs({ options: { json: { type: 'string' }, seconds: { type: 'string', default: '8' }, users: { type: 'string', default: '2000' }, 'skip-log': { type: 'boolean', default: false }, 'skip-export': { type: 'boolean', default: false }, 'skip-ui': { type: 'boolean', default: false } } });
 const seconds = Number(values.seconds);
 const CONNECTIONS = 10;
-
-interface Figure {
-  name: string;
-  value: number;
-  unit: string;
-  goal?: string;
-}
 
 async function launch<T>(script: string, args: string[] = []): Promise<{ child: ChildProcess; info: T }> {
   const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(script, import.meta.url)), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });

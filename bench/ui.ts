@@ -15,13 +15,7 @@ import { startMonitorApp, type MonitorApp } from '../electron/monitor-app.js';
 import config from '../playwright.config.js';
 import { driveLoad, seedUsers } from './ui-load.js';
 import { traceMainThread, type MainThreadCpu } from './ui-trace.js';
-
-export interface UiFigure {
-  name: string;
-  value: number;
-  unit: string;
-  goal?: string;
-}
+import type { Figure } from './figure.js';
 
 const RATE = 200;
 const SECONDS = 30;
@@ -130,7 +124,7 @@ async function firstPaint(browser: Browser): Promise<number[]> {
   }
 }
 
-export async function uiFigures(): Promise<UiFigure[]> {
+export async function uiFigures(): Promise<Figure[]> {
   // The bench measures the UI as it is now; `npm run build` compiles the core only.
   const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('vite build failed');

@@ -13,6 +13,7 @@ import { seededRandom } from './random.js';
 import { createReport, type Report } from './report.js';
 import { formatSummary, totals } from './summary.js';
 import { generateDirectory, type SourceDirectory } from './test-data.js';
+import type { SimulationProgress } from '../../shared/api/simulate-types.js';
 
 export interface SimulateOptions {
   /** The Tenant URL, e.g. `http://127.0.0.1:7643/scim/v2`; a `?aadOptscim062020` query selects that dialect (§1, §3.1). */
@@ -38,16 +39,8 @@ export interface SimulateOptions {
   readonly signal?: AbortSignal;
 }
 
-export interface SimulateProgress {
-  readonly cycle: number;
-  /** Work items finished: per cycle the probe, each user, each manager reference and each group. */
-  readonly done: number;
-  readonly total: number;
-  /** HTTP exchanges so far, 429 retries included. */
-  readonly requests: number;
-  readonly passed: number;
-  readonly failed: number;
-}
+/** What the simulator reports as each work item finishes; the MonitorApi publishes it as is. */
+export type SimulateProgress = SimulationProgress;
 
 export interface SimulationResult {
   readonly passed: number;
