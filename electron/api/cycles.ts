@@ -7,6 +7,7 @@ import { ApiFailure } from '../../shared/api/result.js';
 import { cycleOutlookQueries } from '../provisioning/cycle-overview.js';
 import { cycleSteps } from '../provisioning/cycle-steps.js';
 import { isOpen, toCycleSummary } from './cycle-summary.js';
+import { cycleWorkFilter } from './cycle-work.js';
 import type { ApiDeps, NamespaceHandlers } from './deps.js';
 
 const DEFAULT_LIMIT = 50;
@@ -15,6 +16,7 @@ export function cycleHandlers(deps: ApiDeps): NamespaceHandlers<'cycles'> {
   const { cycles, db } = deps.store;
   const outlook = cycleOutlookQueries(db);
   const steps = cycleSteps(db);
+  const workFrom = cycleWorkFilter(db);
   const gapMinutes = (): number => deps.settings.get().cycleIdleGapMinutes;
 
   return {
@@ -35,9 +37,10 @@ export function cycleHandlers(deps: ApiDeps): NamespaceHandlers<'cycles'> {
       const now = deps.now();
       const idleGapMinutes = gapMinutes();
       // Keyset paging on the id: newest first, `before` is the smallest id of the previous page.
-      return cycles
-        .list(input?.limit ?? DEFAULT_LIMIT, input?.before)
-        .map((row) => toCycleSummary(row, row.id === latestId && isOpen(row, now, idleGapMinutes)));
+      let rows = cycles.list(input?.limit ?? DEFAULT_LIMIT, input?.before);
+      // `limit` bounds the cycles looked at, so a filtered page may hold fewer (the checklist reads one page).
+      if (input?.workFrom !== undefined) rows = workFrom(rows, input.workFrom);
+      return rows.map((row) => toCycleSummary(row, row.id === latestId && isOpen(row, now, idleGapMinutes)));
     },
 
     'cycles.get': ({ id }) => {

@@ -15,6 +15,7 @@
 
 import type { ParsedInput } from '../../shared/api/contract.js';
 import { LOG_ROW_COLUMNS } from './log-row.js';
+import { sourceTerm } from './log-source.js';
 
 export type LogQueryInput = ParsedInput<'logs.list'>;
 type Param = string | number;
@@ -109,6 +110,9 @@ export function filterTerms(query: LogQueryInput): Map<keyof LogQueryInput, Frag
   if (query.changeId !== undefined) add('changeId', 'r.change_id = ?', query.changeId);
   if (query.faultOnly) add('faultOnly', 'r.fault IS NOT NULL');
   if (query.replayOnly) add('replayOnly', 'r.replay_of IS NOT NULL');
+  // No index covers the sender: it is always checked row by row, within the page's bounded window.
+  const source = sourceTerm(query.source);
+  if (source) terms.set('source', source);
   if (query.text) {
     // The query string is stored URL-encoded as received (`userName+eq+%22alice%40…`); look for both spellings.
     const plain = containing(query.text);

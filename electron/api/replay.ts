@@ -13,13 +13,14 @@
 
 import type { ReplayResult } from '../../shared/api/replay-types.js';
 import { ApiFailure } from '../../shared/api/result.js';
+import { REPLAY_TOKEN_LABEL } from '../auth/internal-labels.js';
 import type { LoggedRequest } from '../db/request-log-repo.js';
 import type { ApiDeps, NamespaceHandlers } from './deps.js';
 import { replayDraft, replayRequest } from './replay-request.js';
 import { sendReplay } from './replay-send.js';
 
 /** The label of the internal token replays authenticate with (electron/auth/tokens.ts: never listed, one per run). */
-export const REPLAY_TOKEN_LABEL = 'Replay (in-app)';
+export { REPLAY_TOKEN_LABEL };
 
 export function replayHandlers(deps: ApiDeps, send: typeof sendReplay = sendReplay): NamespaceHandlers<'replay'> {
   const { log, tokens } = deps.store;

@@ -11,13 +11,14 @@
 import { randomUUID } from 'node:crypto';
 import type { SimulationJob, SimulationOptions, SimulationProgress } from '../../shared/api/simulate-types.js';
 import { ApiFailure } from '../../shared/api/result.js';
+import { SIMULATOR_TOKEN_LABEL } from '../auth/internal-labels.js';
 import { cycleSteps } from '../simulate/cycle.js';
 import { simulate, SIMULATE_DEFAULTS, type SimulationResult } from '../simulate/simulator.js';
 import type { ApiDeps, NamespaceHandlers } from './deps.js';
 import { simulationSummary } from './simulate-summary.js';
 
 /** The label of the simulator's internal token: what the log and the token's owner say these requests came from. */
-export const SIMULATOR_TOKEN_LABEL = 'Simulator (in-app)';
+export { SIMULATOR_TOKEN_LABEL };
 /** ~4 events a second at most, like exports. */
 export const PROGRESS_INTERVAL_MS = 250;
 /** Finished runs remembered for `simulate.get`. */

@@ -7,13 +7,14 @@
 
 import type { EntraAction, EntraStatus, Entity, Operation, PatchDialect } from '../../shared/domain/operation.js';
 import type { ModifiedProperty } from '../../shared/api/log-types.js';
+import { INTERNAL_LABEL_COLUMN, sourceOf } from '../api/log-source.js';
 import type { Redactor } from './redact.js';
 import type { ExportRow } from './types.js';
 
 /** The `requests r` columns, in the order of RawRow. */
 export const RAW_COLUMNS = `r.id, r.ts, r.method, r.path, r.query, r.status, r.duration_ms, r.entity, r.operation, r.action, r.outcome,
   r.identity, r.external_id, r.resource_id, r.change_id, r.cycle_id, r.error_code, r.scim_type, r.member_count, r.dialect, r.fault,
-  r.client_ip, r.forwarded_for, r.replay_of`;
+  r.client_ip, r.forwarded_for, r.replay_of, ${INTERNAL_LABEL_COLUMN}`;
 
 /** RAW_COLUMNS, then detail, req_headers, req_body, res_headers, res_body (each NULL when not asked for). */
 export type RawRow = [
@@ -21,7 +22,7 @@ export type RawRow = [
   entity: string | null, operation: string | null, action: string | null, outcome: string | null, identity: string | null,
   externalId: string | null, resourceId: string | null, changeId: string | null, cycleId: number | null, errorCode: string | null,
   scimType: string | null, memberCount: number | null, dialect: string | null, fault: string | null, clientIp: string | null,
-  forwardedFor: string | null, replayOf: number | null, detail: string | null, reqHeaders: string | null, reqBody: string | null, resHeaders: string | null,
+  forwardedFor: string | null, replayOf: number | null, internalLabel: string | null, detail: string | null, reqHeaders: string | null, reqBody: string | null, resHeaders: string | null,
   resBody: string | null,
 ];
 
@@ -30,7 +31,7 @@ const NO_MODIFIED: readonly ModifiedProperty[] = Object.freeze([]);
 
 export function toExportRow(raw: RawRow, headers: boolean, redactor: Redactor, modified: readonly ModifiedProperty[] | undefined): ExportRow {
   const [id, ts, method, path, query, status, durationMs, entity, operation, action, outcome, identity, externalId, resourceId, changeId,
-    cycleId, errorCode, scimType, memberCount, dialect, fault, clientIp, forwardedFor, replayOf, detail, reqHeaders, reqBody, resHeaders, resBody] = raw;
+    cycleId, errorCode, scimType, memberCount, dialect, fault, clientIp, forwardedFor, replayOf, internalLabel, detail, reqHeaders, reqBody, resHeaders, resBody] = raw;
   return {
     id,
     ts,
@@ -56,6 +57,7 @@ export function toExportRow(raw: RawRow, headers: boolean, redactor: Redactor, m
     clientIp,
     forwardedFor,
     replayOf,
+    source: sourceOf(replayOf, internalLabel),
     requestHeaders: headers ? redactor.headers(reqHeaders) : NO_HEADERS,
     requestBody: redactor.body(reqBody),
     responseHeaders: headers ? redactor.headers(resHeaders) : NO_HEADERS,

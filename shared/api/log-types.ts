@@ -4,6 +4,14 @@
 
 import type { EntraAction, EntraStatus, Entity, Operation, PatchDialect } from '../domain/operation.js';
 
+/**
+ * Who sent a logged request: `entra` for anything from outside the app (Entra, or an admin's own client, including
+ * requests with a wrong or missing token), `simulator` for Connect's "Run a simulated cycle" and `replay` for Live's
+ * Replay. The app's own requests authenticate with its per-run internal tokens, which is how they are told apart.
+ */
+export type LogSource = 'entra' | 'simulator' | 'replay';
+export const LOG_SOURCES: readonly LogSource[] = ['entra', 'simulator', 'replay'];
+
 /** One logged exchange, as lists show it (no bodies). */
 export interface LogRow {
   readonly id: number;
@@ -33,6 +41,8 @@ export interface LogRow {
   readonly forwardedFor: string | null;
   /** The logged request this one replays (Live's Replay, sent by the app itself); null for Entra's own requests. */
   readonly replayOf: number | null;
+  /** Who sent it: Entra (or anything else outside the app), or the app itself (simulator, replay). */
+  readonly source: LogSource;
 }
 
 export interface ModifiedProperty {
@@ -111,6 +121,8 @@ export interface LogQuery {
   readonly faultOnly?: boolean | undefined;
   /** Only requests replayed from the log (Live's Replay). */
   readonly replayOnly?: boolean | undefined;
+  /** Only requests from these senders, e.g. `['entra']` to leave out the app's own simulator and replay traffic. */
+  readonly source?: readonly LogSource[] | undefined;
   /** Free text, searched in identity, path, query and error code. */
   readonly text?: string | undefined;
   /** Keyset paging: rows with an id below this (the previous page's `nextBefore`). */

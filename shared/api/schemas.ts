@@ -5,6 +5,7 @@
 
 import { z } from 'zod';
 import { OPERATIONS } from '../domain/operation.js';
+import { LOG_SOURCES, type LogSource } from './log-types.js';
 import { REPLAY_METHODS } from './replay-types.js';
 
 const id = z.string().min(1).max(200);
@@ -13,6 +14,8 @@ const timestamp = z.number().int().min(0).optional();
 const text = (max: number) => z.string().max(max);
 
 export const NoInput = z.object({}).strict().optional();
+/** Who sent a logged request (LogRow.source). */
+const sources = z.array(z.enum(LOG_SOURCES as [LogSource, ...LogSource[]])).max(LOG_SOURCES.length);
 
 export const LogQuerySchema = z
   .object({
@@ -32,6 +35,7 @@ export const LogQuerySchema = z
     changeId: text(100).optional(),
     faultOnly: z.boolean().optional(),
     replayOnly: z.boolean().optional(),
+    source: sources.optional(),
     text: text(500).optional(),
     before: z.number().int().min(1).optional(),
     limit,
@@ -63,7 +67,11 @@ export const TokenCreateInput = z
   .object({ label: z.string().trim().min(1).max(100), days: z.number().int().min(1).max(3650).nullable() })
   .strict();
 
-export const CycleListInput = z.object({ before: z.number().int().min(1).optional(), limit }).strict().optional();
+/**
+ * `workFrom`: only the cycles, among the `limit` looked at, in which one of these senders did more than Test
+ * Connection probes and schema reads (Connect's checklist asks for Entra's, leaving out simulated runs).
+ */
+export const CycleListInput = z.object({ before: z.number().int().min(1).optional(), limit, workFrom: sources.optional() }).strict().optional();
 
 export const FailureQuery = z
   .object({ from: timestamp, to: timestamp, cycleId: z.number().int().min(1).optional(), identity: text(500).optional(), unresolvedOnly: z.boolean().optional() })

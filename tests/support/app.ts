@@ -21,9 +21,17 @@ export interface TestApp {
   close(options?: { remove?: boolean }): Promise<void>;
 }
 
-export async function startTestApp(options: { dataDir?: string } & Partial<Pick<AppConfig, 'faultsFile'>> = {}): Promise<TestApp> {
+/** @param options.now the monitor's clock (log timestamps, cycles, health); tests move it to stage cycles without waiting. */
+export async function startTestApp(options: { dataDir?: string } & Partial<Pick<AppConfig, 'faultsFile' | 'now'>> = {}): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'pm-app-'));
-  const app = await startMonitorApp({ dataDir, host: '127.0.0.1', port: 0, adminPort: 0, ...(options.faultsFile ? { faultsFile: options.faultsFile } : {}) });
+  const app = await startMonitorApp({
+    dataDir,
+    host: '127.0.0.1',
+    port: 0,
+    adminPort: 0,
+    ...(options.faultsFile ? { faultsFile: options.faultsFile } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
   const admin = app.admin!;
   const auth = { authorization: `Bearer ${admin.adminKey}` };
   return {

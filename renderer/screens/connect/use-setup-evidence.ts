@@ -1,7 +1,8 @@
 /**
  * What the setup checklist needs to know, read from observed traffic: the latest Test Connection probe answered
  * 2xx, the latest 401 (with its SCIM detail), the latest 404 outside the SCIM paths, schema discovery, cycles,
- * and the expected scope. Refreshed (throttled) as requests arrive.
+ * and the expected scope. Refreshed (throttled) as requests arrive. Only Entra's own traffic counts, not the
+ * monitor's simulator or Replay (setup-queries.ts).
  */
 
 import type { LogRow } from '../../../shared/api/log-types.js';
@@ -9,6 +10,7 @@ import type { CycleSummary, ScopeReport } from '../../../shared/api/provisioning
 import { useApi } from '../../hooks/use-api.js';
 import { useRefreshOn } from '../../hooks/use-refresh-on.js';
 import { scimDetail } from './auth-help.js';
+import { SETUP_CYCLES, SETUP_QUERIES } from './setup-queries.js';
 
 export interface SetupEvidence {
   readonly loaded: boolean;
@@ -27,13 +29,12 @@ export interface SetupEvidence {
 const first = (page: { rows: readonly LogRow[] } | undefined): LogRow | null => page?.rows[0] ?? null;
 
 export function useSetupEvidence(): SetupEvidence {
-  const okProbe = useApi('logs.list', { operation: ['test-connection'], statusMin: 200, statusMax: 299, limit: 1 });
-  const okAny = useApi('logs.list', { statusMin: 200, statusMax: 299, limit: 1 });
-  const auth = useApi('logs.list', { statusMin: 401, statusMax: 401, limit: 1 });
-  // 404s on /Users/{id} are Entra's normal "does it still exist?" reads; only paths outside /scim/v2 mean a bad URL.
-  const notFound = useApi('logs.list', { statusMin: 404, statusMax: 404, entity: ['Unknown'], limit: 1 });
-  const discovery = useApi('logs.list', { operation: ['discovery'], limit: 1 });
-  const cycles = useApi('cycles.list', { limit: 100 });
+  const okProbe = useApi('logs.list', SETUP_QUERIES.okProbe);
+  const okAny = useApi('logs.list', SETUP_QUERIES.okAny);
+  const auth = useApi('logs.list', SETUP_QUERIES.auth);
+  const notFound = useApi('logs.list', SETUP_QUERIES.notFound);
+  const discovery = useApi('logs.list', SETUP_QUERIES.discovery);
+  const cycles = useApi('cycles.list', SETUP_CYCLES);
   const scope = useApi('scope.get', undefined);
   const last401 = first(auth.data);
   const detail401 = useApi('logs.get', { id: last401?.id ?? 1 }, [last401?.id], { skip: last401 === null });

@@ -12,6 +12,7 @@ import { HttpStatusBadge, OutcomeBadge } from '../../components/badge.js';
 import { CopyButton } from '../../components/copy-button.js';
 import { ErrorBanner } from '../../components/error-banner.js';
 import { ICONS } from '../../components/icons.js';
+import { SourceChip } from '../../components/source-chip.js';
 import { Tabs, type TabDef } from '../../components/tabs.js';
 import { useApi } from '../../hooks/use-api.js';
 import { operationLabel } from '../../lib/labels.js';
@@ -85,6 +86,7 @@ export function DetailPane({ id, onClose, onSelect, hrefFor }: DetailPaneProps) 
                 <HttpStatusBadge status={detail.status} />
                 <OutcomeBadge outcome={detail.outcome} />
                 {detail.errorCode !== null && <span className="mono small">{detail.errorCode}</span>}
+                <SourceChip source={detail.source} />
               </div>
             </>
           )}

@@ -9,6 +9,7 @@ import type { EntraAction, EntraStatus } from '../../../shared/domain/operation.
 import { Badge, HttpStatusBadge, OutcomeBadge } from '../../components/badge.js';
 import { CopyButton } from '../../components/copy-button.js';
 import { RelativeTime } from '../../components/relative-time.js';
+import { sourceSentence } from '../../components/source-chip.js';
 import { formatDateTime, formatDuration } from '../../lib/format.js';
 import { operationLabel } from '../../lib/labels.js';
 import { ConformanceHints } from './conformance-hints.js';
@@ -70,6 +71,7 @@ export function DetailSummary({ detail }: { detail: ExchangeDetail }) {
           <span className="mono">{detail.forwardedFor ?? detail.clientIp ?? '—'}</span>
           {detail.forwardedFor !== null && <span className="muted"> (via tunnel from {detail.clientIp})</span>}
         </Field>
+        {sourceSentence(detail.source) !== null && <Field label="Sent by">{sourceSentence(detail.source)}</Field>}
       </dl>
 
       <section className={`entra-record ${explanation === null ? 'entra-record-ok' : 'entra-record-failure'}`} aria-label="What Entra will record">

@@ -73,7 +73,8 @@ export function FilterBar({ value, onApply }: { value: string; onApply: (text: s
           </p>
           <p>
             Keys: <code>status</code> (<code>:404</code> <code>:4xx</code> <code>&gt;=400</code> <code>&lt;500</code>), <code>op</code>, <code>action</code>, <code>outcome</code>,{' '}
-            <code>user</code> (prefix), <code>cycle</code>, <code>method</code>, <code>entity</code>, <code>error</code>, <code>id</code>, <code>change</code>, <code>fault:yes</code>, <code>replay:yes</code>. Anything else
+            <code>user</code> (prefix), <code>cycle</code>, <code>method</code>, <code>entity</code>, <code>error</code>, <code>id</code>, <code>change</code>, <code>fault:yes</code>, <code>replay:yes</code>,{' '}
+            <code>source</code> (<code>entra</code>, <code>simulator</code>, <code>replay</code>). Anything else
             searches identity, path and query; quote text with a colon: <code>"urn:ietf"</code>.
           </p>
           <div className="filter-examples">

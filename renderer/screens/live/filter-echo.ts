@@ -3,11 +3,14 @@
  * that the tokens mean what they meant (HTTP Toolkit describes each tag the same way).
  */
 
+import type { LogSource } from '../../../shared/api/log-types.js';
 import type { EntraStatus } from '../../../shared/domain/operation.js';
 import { OPERATION_PHRASE } from '../../lib/labels.js';
 import type { FilterQuery } from './filter-parse.js';
 
 const OUTCOME_PHRASE: Readonly<Record<EntraStatus, string>> = { Failure: 'failed', Success: 'succeeded', Skipped: 'were skipped', Warning: 'ended with a warning' };
+
+const SOURCE_PHRASE: Readonly<Record<LogSource, string>> = { entra: 'Entra', simulator: 'the simulator', replay: 'Replay' };
 
 const either = (items: readonly string[]): string => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`);
 
@@ -37,6 +40,7 @@ export function describeFilter(q: FilterQuery): string {
   if (q.changeId !== undefined) parts.push(`with change ID ${q.changeId}`);
   if (q.faultOnly) parts.push('answered by a fault-injection rule');
   if (q.replayOnly) parts.push('re-sent with Replay');
+  if (q.source?.length) parts.push(`sent by ${either(q.source.map((s) => SOURCE_PHRASE[s]))}`);
   if (q.text !== undefined) parts.push(`mentioning “${q.text}”`);
   if (q.outcome?.length) parts.push(`that ${either(q.outcome.map((o) => OUTCOME_PHRASE[o]))}`);
   return parts.length === 1 && subject === 'requests' && methods === '' ? 'All requests, newest first' : parts.join(' ');

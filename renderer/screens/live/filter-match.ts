@@ -24,6 +24,7 @@ export function matchesFilter(row: LogRow, q: FilterQuery): boolean {
   if (q.changeId !== undefined && row.changeId !== q.changeId) return false;
   if (q.faultOnly && row.fault === null) return false;
   if (q.replayOnly && row.replayOf === null) return false;
+  if (q.source?.length && !q.source.includes(row.source)) return false;
   if (q.text !== undefined) {
     const needle = q.text.toLowerCase();
     const hay = [row.identity, row.path, row.query, row.errorCode].map(lower);

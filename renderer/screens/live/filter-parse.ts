@@ -1,13 +1,14 @@
 /**
  * The Live filter bar's language (HTTP Toolkit-style typed tokens, screens.md Screen 2): `status>=400`,
  * `status:4xx`, `op:disable`, `action:Create`, `outcome:Failure`, `user:alice`, `cycle:7`, `method:PATCH`,
- * `fault:yes`, `replay:yes`, `entity:group`, `error:EntryConflict`, `id:<resource id>`, `change:<change id>`, and free text.
+ * `fault:yes`, `replay:yes`, `source:simulator`, `entity:group`, `error:EntryConflict`, `id:<resource id>`, `change:<change id>`, and
+ * free text.
  *
  * Parsing is pure (string → LogQuery + errors), so the echo, the server query and the live matcher all agree.
  */
 
 import type { MethodInput } from '../../../shared/api/contract.js';
-import type { LogQuery } from '../../../shared/api/log-types.js';
+import { LOG_SOURCES, type LogQuery, type LogSource } from '../../../shared/api/log-types.js';
 import type { EntraAction, EntraStatus, Entity, Operation } from '../../../shared/domain/operation.js';
 import { OPERATION_ALIASES } from '../../lib/labels.js';
 
@@ -25,7 +26,7 @@ export interface ParsedFilter {
   readonly errors: readonly string[];
 }
 
-export const FILTER_KEYS = ['status', 'op', 'action', 'outcome', 'user', 'cycle', 'method', 'fault', 'replay', 'entity', 'error', 'id', 'change'] as const;
+export const FILTER_KEYS = ['status', 'op', 'action', 'outcome', 'user', 'cycle', 'method', 'fault', 'replay', 'source', 'entity', 'error', 'id', 'change'] as const;
 type Key = (typeof FILTER_KEYS)[number];
 
 const KEY_ALIASES: Readonly<Record<string, Key>> = {
@@ -43,6 +44,8 @@ const KEY_ALIASES: Readonly<Record<string, Key>> = {
   fault: 'fault',
   replay: 'replay',
   replays: 'replay',
+  source: 'source',
+  origin: 'source',
   entity: 'entity',
   error: 'error',
   code: 'error',
@@ -53,6 +56,7 @@ const KEY_ALIASES: Readonly<Record<string, Key>> = {
 const ACTIONS: readonly EntraAction[] = ['Create', 'Update', 'Disable', 'Delete', 'StagedDelete', 'Other'];
 const OUTCOMES: readonly EntraStatus[] = ['Success', 'Failure', 'Skipped', 'Warning'];
 const ENTITIES: readonly Entity[] = ['User', 'Group', 'Config', 'Unknown'];
+const SOURCE_WORDS: Readonly<Record<string, LogSource>> = { sim: 'simulator', simulated: 'simulator', replays: 'replay', replayed: 'replay' };
 const OUTCOME_WORDS: Readonly<Record<string, EntraStatus>> = { failed: 'Failure', fail: 'Failure', ok: 'Success', succeeded: 'Success', skip: 'Skipped', warn: 'Warning' };
 
 /** `key<op>value`, `"quoted text"` or a bare word; keys are letters only, so `urn:ietf…` in quotes stays text. */
@@ -131,6 +135,12 @@ function applyKey(key: Key, op: string, raw: string, q: Mutable<FilterQuery>): s
         if (!/^(yes|true|1|on)$/i.test(value)) return 'replay:yes shows the requests re-sent with Replay; leave it out to see all.';
         q.replayOnly = true;
         break;
+      case 'source': {
+        const source = SOURCE_WORDS[value.toLowerCase()] ?? pick(LOG_SOURCES, value);
+        if (!source) return `source is entra, simulator or replay (who sent the request), not "${value}".`;
+        q.source = add(q.source, source);
+        break;
+      }
       case 'user':
         q.identity = value;
         break;

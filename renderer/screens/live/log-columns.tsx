@@ -1,11 +1,12 @@
 /**
- * The Live table's columns (screens.md Screen 2): Time, Method, Path (templated), Operation, Identity,
- * Status (HTTP + Entra status), Duration, Cycle. Cells are plain text: identities come from SCIM bodies.
+ * The Live table's columns (screens.md Screen 2): Time, Method, Path (templated), Operation (with a chip when the
+ * monitor itself sent the request), Identity, Status (HTTP + Entra status), Duration, Cycle. Cells are plain text:
+ * identities come from SCIM bodies.
  */
 
 import type { LogRow } from '../../../shared/api/log-types.js';
 import { HttpStatusBadge, MethodBadge, OutcomeBadge } from '../../components/badge.js';
-import { ICONS } from '../../components/icons.js';
+import { SourceChip } from '../../components/source-chip.js';
 import type { Column } from '../../components/virtual-table.js';
 import { formatClock, formatDuration, isoUtc } from '../../lib/format.js';
 import { operationLabel, templatePath } from '../../lib/labels.js';
@@ -31,16 +32,15 @@ export const LOG_COLUMNS: readonly Column<LogRow>[] = [
     width: 'minmax(124px, 1fr)',
     className: 'col-op',
     render: (r) => (
-      <span className="truncate">
-        {/* A replay (Live's Replay, sent by the monitor itself) is marked, so it is never mistaken for Entra's traffic. */}
-        {r.replayOf !== null && (
-          <span className="replay-mark" title={`Replay of #${r.replayOf}`}>
-            {ICONS.replay}
-            <span className="visually-hidden">Replay of #{r.replayOf}: </span>
-          </span>
-        )}
-        {operationLabel(r)}
-      </span>
+      <>
+        <span className="truncate" title={r.replayOf === null ? undefined : `Replay of #${r.replayOf}`}>
+          {r.replayOf !== null && <span className="visually-hidden">Replay of #{r.replayOf}: </span>}
+          {operationLabel(r)}
+        </span>
+        {/* The monitor's own requests (simulator, Replay's ↻) are marked, so they are never mistaken for Entra's
+            traffic; outside the truncated label, so a long operation name never hides the mark. */}
+        <SourceChip source={r.source} />
+      </>
     ),
   },
   {

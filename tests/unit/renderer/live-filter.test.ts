@@ -13,7 +13,7 @@ import { templatePath } from '../../../renderer/lib/labels.js';
 const row = (over: Partial<LogRow> = {}): LogRow => ({
   id: 1, ts: 0, method: 'PATCH', path: '/scim/v2/Users/abc', query: '', status: 200, durationMs: 1, entity: 'User', operation: 'disable',
   action: 'Disable', outcome: 'Success', identity: 'alice@contoso.com', externalId: null, resourceId: 'abc', changeId: 'c1', cycleId: 7,
-  errorCode: null, scimType: null, memberCount: null, dialect: 'default', fault: null, clientIp: null, forwardedFor: null, replayOf: null, ...over,
+  errorCode: null, scimType: null, memberCount: null, dialect: 'default', fault: null, clientIp: null, forwardedFor: null, replayOf: null, source: 'entra', ...over,
 });
 
 describe('parseFilter', () => {
@@ -42,6 +42,12 @@ describe('parseFilter', () => {
     expect(parseFilter('status>=500 status<=400').errors).toContain('The status conditions exclude every code.');
   });
 
+  it('reads who sent the request, with short words, and refuses other senders', () => {
+    expect(parseFilter('source:simulator').query).toEqual({ source: ['simulator'] });
+    expect(parseFilter('source:sim,replay origin:entra').query).toEqual({ source: ['simulator', 'replay', 'entra'] });
+    expect(parseFilter('source:okta').errors[0]).toMatch(/source is entra, simulator or replay/);
+  });
+
   it('keeps quoted text with a colon as text', () => {
     expect(parseFilter('"urn:ietf"').query).toEqual({ text: 'urn:ietf' });
   });
@@ -53,6 +59,7 @@ describe('describeFilter', () => {
     expect(describeFilter(parseFilter('method:PATCH user:alice outcome:failure').query)).toBe('PATCH requests for alice… that failed');
     expect(describeFilter(parseFilter('status>=400').query)).toBe('Requests answered 400 or above');
     expect(describeFilter(parseFilter('op:disable cycle:7').query)).toBe('Disables in cycle #7');
+    expect(describeFilter(parseFilter('source:simulator,replay').query)).toBe('Requests sent by the simulator or Replay');
   });
 });
 
@@ -65,6 +72,9 @@ describe('matchesFilter', () => {
     expect(matchesFilter(row(), q('user:bob'))).toBe(false);
     expect(matchesFilter(row(), q('contoso'))).toBe(true);
     expect(matchesFilter(row(), q('fault:yes'))).toBe(false);
+    expect(matchesFilter(row(), q('source:entra'))).toBe(true);
+    expect(matchesFilter(row(), q('source:simulator'))).toBe(false);
+    expect(matchesFilter(row({ source: 'simulator' }), q('source:sim,replay'))).toBe(true);
   });
 });
 

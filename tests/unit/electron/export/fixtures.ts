@@ -30,6 +30,7 @@ export function exportRow(overrides: Partial<ExportRow> = {}): ExportRow {
     clientIp: '127.0.0.1',
     forwardedFor: null,
     replayOf: null,
+    source: 'entra',
     requestHeaders: { host: 'contoso.ngrok.app', authorization: 'Bearer ••••WXYZ', 'content-type': 'application/scim+json', 'x-forwarded-proto': 'https' },
     requestBody: '{"userName":"alice@contoso.com"}',
     responseHeaders: { 'Content-Type': 'application/scim+json; charset=utf-8' },
