@@ -3,12 +3,17 @@
  * exchange), `<base>_ProvisioningSteps.csv` and `<base>_ModifiedProperties.csv`, joined on Change ID, with the
  * suggested headers of §11 (a few columns of our own at the end).
  *
+ * `Sent by` (Entra, Simulator, Replay: sent-by.ts) would read best beside Identity, but it is ours, not Entra's, so it
+ * goes last with the others: the Entra-shaped columns keep the positions of Entra's download, and a sheet or script
+ * that reads them by position (or pastes ours under Entra's) still lines up.
+ *
  * RFC 4180: CRLF line ends, a field quoted when it holds a comma, quote, CR or LF, quotes doubled. A UTF-8 BOM makes
  * Excel read the file as UTF-8. Text that could start a spreadsheet formula (= + - @, tab, CR) gets a leading `'`:
  * SCIM bodies are attacker-controlled, and a cell like `=HYPERLINK(…)` must stay text (OWASP "CSV injection").
  */
 
 import { explainExported } from './failure-info.js';
+import { SENT_BY } from './sent-by.js';
 import { provisioningSteps } from './steps.js';
 import type { ExportRow } from './types.js';
 import { SOURCE_SYSTEM, TARGET_SYSTEM } from './types.js';
@@ -19,7 +24,7 @@ const CRLF = '\r\n';
 export const LOGS_HEADER = [
   'Date (UTC)', 'Job ID', 'Cycle ID', 'Change ID', 'Action', 'Status', 'Identity', 'Source ID', 'Target ID', 'Source System',
   'Target System', 'Identity type', 'Error code', 'Status reason', 'Duration (ms)', 'HTTP method', 'Request path', 'HTTP status',
-  'Recommended action', 'Request ID',
+  'Recommended action', 'Request ID', 'Sent by',
 ] as const;
 export const STEPS_HEADER = ['Change ID', 'Step #', 'Step name', 'Step type', 'Step status', 'Description', 'Details'] as const;
 export const MODIFIED_HEADER = ['Change ID', 'Property', 'Old value', 'New value'] as const;
@@ -54,7 +59,7 @@ export function logsCsvLine(row: ExportRow): string {
   return csvLine([
     iso(row.ts), '', row.cycleId === null ? '' : String(row.cycleId), row.changeId, row.action, row.outcome, row.identity, row.externalId,
     row.resourceId, SOURCE_SYSTEM, TARGET_SYSTEM, row.entity, explanation?.errorCode ?? '', explanation?.entraMessage ?? '', Math.round(row.durationMs), row.method,
-    row.path + (row.query ? `?${row.query}` : ''), row.status, explanation?.recommendedAction ?? '', row.id,
+    row.path + (row.query ? `?${row.query}` : ''), row.status, explanation?.recommendedAction ?? '', row.id, SENT_BY[row.source],
   ]);
 }
 

@@ -7,8 +7,10 @@
  * `cycleId` is our inferred cycle (Entra sends none, entra-behavior.md §14).
  */
 
+import type { LogSource } from '../../shared/api/log-types.js';
 import type { EntraAction, EntraStatus } from '../../shared/domain/operation.js';
 import { explainExported } from './failure-info.js';
+import { graphInitiator, type GraphInitiator } from './sent-by.js';
 import { provisioningSteps, type ProvisioningStep } from './steps.js';
 import type { ExportRow } from './types.js';
 import { SOURCE_SYSTEM, TARGET_SYSTEM } from './types.js';
@@ -52,7 +54,13 @@ export interface ProvisioningObjectSummary {
   readonly targetSystem: { readonly id: null; readonly displayName: string; readonly details: Record<string, never> };
   readonly sourceIdentity: { readonly id: string | null; readonly displayName: string | null; readonly identityType: string; readonly details: Record<string, never> };
   readonly targetIdentity: { readonly id: string | null; readonly displayName: string | null; readonly identityType: string; readonly details: Record<string, never> };
-  readonly initiatedBy: { readonly id: string; readonly displayName: string; readonly initiatorType: string };
+  /** Entra's service (`system`) or this app (`application`, simulator or Replay): sent-by.ts cites Graph's initiator. */
+  readonly initiatedBy: GraphInitiator;
+  /**
+   * The sender in LogRow.source's words: Graph's initiatorType cannot tell the simulator from Replay, and a script
+   * should not have to parse `initiatedBy.displayName` to leave rehearsals out. An annotation, like the one below.
+   */
+  readonly '@provisioningMonitor.source': LogSource;
   /** What the listener saw on the wire; not a Graph field (Graph ignores unknown `@` annotations). */
   readonly '@provisioningMonitor.httpExchange': { readonly method: string; readonly path: string; readonly query: string; readonly status: number; readonly detail: string | null; readonly additionalInfo: readonly KeyValue[] };
 }
@@ -94,7 +102,8 @@ export function graphSummary(row: ExportRow): ProvisioningObjectSummary {
     targetSystem: { id: null, displayName: TARGET_SYSTEM, details: {} },
     sourceIdentity: { id: row.externalId, displayName: row.identity, identityType, details: {} },
     targetIdentity: { id: row.resourceId, displayName: row.identity, identityType, details: {} },
-    initiatedBy: { id: '', displayName: 'Azure AD Provisioning Service', initiatorType: 'system' },
+    initiatedBy: graphInitiator(row.source),
+    '@provisioningMonitor.source': row.source,
     '@provisioningMonitor.httpExchange': { method: row.method, path: row.path, query: row.query, status: row.status, detail: row.detail, additionalInfo: extra },
   };
 }
@@ -118,6 +127,8 @@ export function ndjsonLine(row: ExportRow): string {
     identity: row.identity,
     externalId: row.externalId,
     resourceId: row.resourceId,
+    // Who sent it (entra, simulator, replay): `jq 'select(.source == "entra")'` leaves a rehearsal out.
+    source: row.source,
     errorCode: explanation?.errorCode ?? null,
     recommendedAction: explanation?.recommendedAction ?? null,
     durationMs: row.durationMs,

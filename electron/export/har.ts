@@ -1,12 +1,14 @@
 /**
  * The HTTP exchanges as HAR 1.2 (http://www.softwareishard.com/blog/har-12-spec/), which browser devtools, Insomnia,
  * Fiddler and HTTP Toolkit import (design/screens.md Screen 4). Bodies are as recorded, after the export's
- * redaction (the Authorization header keeps only the log's `Bearer ••••last4` mask). Entra's view of each exchange
- * travels in custom fields, which HAR allows when their names start with an underscore.
+ * redaction (the Authorization header keeps only the log's `Bearer ••••last4` mask). Entra's view of each exchange,
+ * and who sent it (`_source`: entra, simulator, replay), travel in custom fields, which HAR allows when their names
+ * start with an underscore.
  */
 
 import { STATUS_CODES } from 'node:http';
 import { explainExported } from './failure-info.js';
+import { SENT_BY } from './sent-by.js';
 import type { ExportRow } from './types.js';
 import { PRODUCT } from './types.js';
 
@@ -71,12 +73,15 @@ export function harEntry(row: ExportRow): Record<string, unknown> {
     cache: {},
     timings: { send: 0, wait: time, receive: 0 },
     ...(row.clientIp ? { _clientIp: row.clientIp } : {}),
+    // Who sent it (entra, simulator, replay): a HAR of a rehearsal must not pass the app's requests off as Entra's.
+    _source: row.source,
     _changeId: row.changeId,
     _cycleId: row.cycleId,
     _entraAction: row.action,
     _entraStatus: row.outcome,
     _entraErrorCode: explanation?.errorCode ?? null,
-    comment: `${row.action} ${row.outcome}${row.identity ? ` ${row.identity}` : ''}${explanation ? ` (${explanation.errorCode})` : ''}`,
+    // Viewers hide `_` fields, so the comment names the app as sender too; Entra's rows stay as they were.
+    comment: `${row.action} ${row.outcome}${row.identity ? ` ${row.identity}` : ''}${explanation ? ` (${explanation.errorCode})` : ''}${row.source === 'entra' ? '' : `, sent by ${SENT_BY[row.source]}`}`,
   };
 }
 

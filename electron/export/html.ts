@@ -41,6 +41,7 @@ code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monosp
 td.when { font-variant-numeric: tabular-nums; }
 .muted { color: var(--muted); }
 .note { color: var(--muted); font-style: italic; }
+.tag { display: inline-block; border: 1px solid var(--muted); border-radius: 4px; padding: 0 4px; font-size: 11px; color: var(--muted); white-space: nowrap; }
 svg { max-width: 100%; height: auto; }
 @media print {
   body { margin: 0; max-width: none; font-size: 10.5px; }

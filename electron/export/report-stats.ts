@@ -3,9 +3,11 @@
  * row at a time so the report needs one pass over the log and bounded memory: counts by Entra Status and Action,
  * failure groups (the Failures screen's signature: operation, status, scimType, Entra code, detail template) with
  * the likely Entra error code, meaning and recommended action (entra-behavior.md §4, §6.4), a per-identity table,
- * and failures per hour.
+ * and failures per hour. Rows and failures are also counted by sender (LogRow.source), so a report built after a
+ * rehearsal says how much of it the app sent itself rather than Entra.
  */
 
+import type { LogSource } from '../../shared/api/log-types.js';
 import type { EntraStatus } from '../../shared/domain/operation.js';
 import { detailTemplate, failureTitle, signatureOf } from '../api/failure-signature.js';
 import { failureInfo } from './failure-info.js';
@@ -25,6 +27,8 @@ export interface GroupStats {
   readonly retry: string;
   readonly httpStatus: number;
   count: number;
+  /** Of `count`, the failures the app sent itself (simulator, Replay). */
+  appSent: number;
   readonly identities: Set<string>;
   firstSeen: number;
   lastSeen: number;
@@ -43,6 +47,9 @@ export interface IdentityStats {
 export interface ReportStats {
   rows: number;
   readonly outcomes: Record<EntraStatus, number>;
+  /** Rows, and failures, by who sent them. */
+  readonly sources: Record<LogSource, number>;
+  readonly failuresBySource: Record<LogSource, number>;
   readonly actions: Map<string, number>;
   firstTs: number | null;
   lastTs: number | null;
@@ -60,6 +67,8 @@ export function newReportStats(): ReportStats {
   return {
     rows: 0,
     outcomes: { Success: 0, Failure: 0, Skipped: 0, Warning: 0 },
+    sources: { entra: 0, simulator: 0, replay: 0 },
+    failuresBySource: { entra: 0, simulator: 0, replay: 0 },
     actions: new Map(),
     firstTs: null,
     lastTs: null,
@@ -72,7 +81,7 @@ export function newReportStats(): ReportStats {
   };
 }
 
-type StatsRow = Pick<ExportRow, 'ts' | 'entity' | 'operation' | 'action' | 'outcome' | 'status' | 'scimType' | 'errorCode' | 'identity' | 'cycleId' | 'detail'>;
+type StatsRow = Pick<ExportRow, 'ts' | 'entity' | 'operation' | 'action' | 'outcome' | 'status' | 'scimType' | 'errorCode' | 'identity' | 'cycleId' | 'detail' | 'source'>;
 
 /** The likely Entra error code of a failed row (entra-behavior.md §4), as the Failures screen shows it. */
 export const likelyCode = (row: Pick<StatsRow, 'errorCode' | 'status' | 'operation'>): string => failureInfo(row).code;
@@ -80,6 +89,7 @@ export const likelyCode = (row: Pick<StatsRow, 'errorCode' | 'status' | 'operati
 export function addToReport(stats: ReportStats, row: StatsRow): void {
   stats.rows += 1;
   stats.outcomes[row.outcome] = (stats.outcomes[row.outcome] ?? 0) + 1;
+  stats.sources[row.source] += 1;
   stats.actions.set(row.action, (stats.actions.get(row.action) ?? 0) + 1);
   stats.firstTs = stats.firstTs === null ? row.ts : Math.min(stats.firstTs, row.ts);
   stats.lastTs = stats.lastTs === null ? row.ts : Math.max(stats.lastTs, row.ts);
@@ -106,6 +116,7 @@ export function addToReport(stats: ReportStats, row: StatsRow): void {
     } else stats.untrackedIdentityRows += 1;
   }
   if (code === null) return;
+  stats.failuresBySource[row.source] += 1;
 
   const hour = Math.floor(row.ts / HOUR_MS) * HOUR_MS;
   stats.hourly.set(hour, (stats.hourly.get(hour) ?? 0) + 1);
@@ -126,6 +137,7 @@ export function addToReport(stats: ReportStats, row: StatsRow): void {
       retry: info.retry,
       httpStatus: row.status,
       count: 0,
+      appSent: 0,
       identities: new Set(),
       firstSeen: row.ts,
       lastSeen: row.ts,
@@ -134,6 +146,7 @@ export function addToReport(stats: ReportStats, row: StatsRow): void {
     stats.groups.set(signature, group);
   }
   group.count += 1;
+  if (row.source !== 'entra') group.appSent += 1;
   group.firstSeen = Math.min(group.firstSeen, row.ts);
   group.lastSeen = Math.max(group.lastSeen, row.ts);
   if (row.identity !== null && group.identities.size < MAX_GROUP_IDENTITIES) group.identities.add(row.identity);

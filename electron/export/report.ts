@@ -3,23 +3,47 @@
  * URL, counts), failure groups with the likely Entra error code, its meaning and the recommended action
  * (entra-behavior.md §4, §6.4), a per-identity table, failures per hour, then every failure (up to a bound) with
  * its likely code. Self-contained: inline CSS and SVG, no script, no external resource; prints to PDF.
+ *
+ * Requests the app sent itself (Connect's simulated cycle, Live's Replay) count like Entra's, as they do in Cycles
+ * and Health, but the report says how many failures they account for and tags their rows: a report built after a
+ * rehearsal goes to people who will read every failure as Entra's unless told otherwise.
  */
 
 import { operationLabel } from '../api/failure-signature.js';
+import { LOG_SOURCES, type LogSource } from '../../shared/api/log-types.js';
 import { colgroup, escapeHtml as e, failureChart, PAGE_CLOSING, pageOpening, utc } from './html.js';
 import { likelyCode, type ReportStats } from './report-stats.js';
+import { APP_SOURCES, SENT_BY } from './sent-by.js';
 import type { ExportMeta, ExportRow } from './types.js';
 
 /** Failures listed one by one; past this the report says how many more and points to the CSV or JSON export. */
 export const MAX_LISTED_FAILURES = 10_000;
 const MAX_IDENTITY_ROWS = 500;
 
+/** Rows the app sent itself (simulator, Replay); zero for a log of Entra's traffic alone. */
+const appRows = (stats: ReportStats): number => APP_SOURCES.reduce((n, source) => n + stats.sources[source], 0);
+const appFailures = (stats: ReportStats): number => APP_SOURCES.reduce((n, source) => n + stats.failuresBySource[source], 0);
+
+/** The cover line's word on senders: "All sent by Entra", or the failures by sender when the app sent any rows. */
+function originLine(stats: ReportStats): string {
+  if (appRows(stats) === 0) return 'All sent by Entra';
+  return `Failures by sender: ${LOG_SOURCES.map((source) => `${SENT_BY[source]} ${stats.failuresBySource[source]}`).join(', ')}`;
+}
+
+const APP_NOTE = ` Rows tagged ${APP_SOURCES.map((source) => SENT_BY[source]).join(' or ')} were sent by this monitor itself (Connect's simulated
+cycle, Live's Replay), not by Entra; they count in the totals as they do in Cycles and Health.`;
+
+/** A tag beside an identity the app sent a request about; nothing for Entra's rows, which are the norm. */
+const sentByTag = (source: LogSource): string => (source === 'entra' ? '' : ` <span class="tag">${e(SENT_BY[source])}</span>`);
+
 export function reportHead(meta: ExportMeta, stats: ReportStats): string {
   const title = meta.failuresOnly ? 'Provisioning failure report' : 'Provisioning report';
   const o = stats.outcomes;
+  const fromApp = appRows(stats) > 0;
   const counts = [
     ['Exchanges', stats.rows, ''],
     ['Failures', o.Failure, o.Failure > 0 ? 'bad' : 'ok'],
+    ...(fromApp ? [['Failures sent by the app', appFailures(stats), ''] as const] : []),
     ['Successes', o.Success, ''],
     ['Skipped', o.Skipped, ''],
     ['Identities', stats.identities.size, ''],
@@ -29,12 +53,13 @@ export function reportHead(meta: ExportMeta, stats: ReportStats): string {
     `${utc(stats.firstTs)} – ${utc(stats.lastTs)}`,
     `Tenant URL: ${meta.tenantUrl ?? 'not known'}`,
     `${stats.rows} exchanges, ${o.Failure} failures`,
+    ...(stats.rows > 0 ? [originLine(stats)] : []),
     meta.filters ? `Filters: ${meta.filters}` : 'No filters',
   ];
   return `${pageOpening(title)}<h1>${e(title)}</h1>
 <p class="cover">${cover.map(e).join(' · ')}</p>
 <p class="muted">Generated ${e(utc(meta.generatedAt))} by Provisioning Monitor ${e(meta.version)}. Secrets are redacted. Error codes are what Entra ID
-most likely records for each answer; Entra sends no job or cycle id to the app, so cycles are inferred from timing.</p>
+most likely records for each answer; Entra sends no job or cycle id to the app, so cycles are inferred from timing.${fromApp ? e(APP_NOTE) : ''}</p>
 <div class="counts">${counts.map(([label, n, cls]) => `<div class="count ${cls}"><b>${n}</b>${e(label)}</div>`).join('')}</div>
 <h2>Failures over time</h2>
 ${failureChart(stats.hourly)}
@@ -47,7 +72,7 @@ function groupsTable(stats: ReportStats): string {
   if (groups.length === 0) return '<h2>Failure groups</h2>\n<p class="note">No failures.</p>';
   const rows = groups.map(
     (g) => `<tr><td>${e(g.title)}${g.sampleDetail ? `<div class="muted mono">${e(g.sampleDetail.slice(0, 300))}</div>` : ''}</td>
-<td class="code"><code>${e(g.errorCode)}</code></td><td class="num">${g.count}</td>
+<td class="code"><code>${e(g.errorCode)}</code></td><td class="num">${g.count}${g.appSent > 0 ? `<div class="muted">${g.appSent} sent by the app</div>` : ''}</td>
 <td>${[...g.identities].slice(0, 10).map(e).join(', ')}${g.identities.size > 10 ? ', …' : ''}</td>
 <td class="when">${e(utc(g.firstSeen))}<br>${e(utc(g.lastSeen))}</td>
 <td>${e(g.meaning)}</td><td>${e(g.recommendedAction)}<div class="muted">${e(g.retry)}</div></td></tr>`,
@@ -81,7 +106,7 @@ export function failureRows(rows: readonly ExportRow[]): string {
   return rows
     .map(
       (row) => `<tr><td class="when">${e(utc(row.ts))}</td><td class="mono">${e(row.changeId)}</td><td>${e(operationLabel(row.entity, row.operation))}<div class="muted mono">${e(row.method)} ${e(row.path)}</div></td>
-<td>${e(row.identity ?? '')}</td><td class="num">${row.status}</td><td class="code"><code>${e(likelyCode(row))}</code></td><td>${e((row.detail ?? '').slice(0, 500))}</td></tr>\n`,
+<td>${e(row.identity ?? '')}${sentByTag(row.source)}</td><td class="num">${row.status}</td><td class="code"><code>${e(likelyCode(row))}</code></td><td>${e((row.detail ?? '').slice(0, 500))}</td></tr>\n`,
     )
     .join('');
 }

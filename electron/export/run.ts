@@ -17,6 +17,7 @@ import { HAR_CLOSING, harEntries, harOpening } from './har.js';
 import { createRedactor } from './redact.js';
 import { FAILURES_OPENING, failureRows, failuresClosing, MAX_LISTED_FAILURES, reportHead } from './report.js';
 import { addToReport, newReportStats } from './report-stats.js';
+import { SENT_BY } from './sent-by.js';
 import { openSink, type FileSink } from './sink.js';
 import { exportSource, scopeQuery, type ExportQuery, type ExportSource } from './source.js';
 import type { ExportMeta } from './types.js';
@@ -68,6 +69,9 @@ export function describeFilters(query: ExportQuery): string {
   if (query.statusMin !== undefined || query.statusMax !== undefined) parts.push(`HTTP ${query.statusMin ?? 0}–${query.statusMax ?? 999}`);
   for (const key of ['resourceId', 'errorCode', 'changeId', 'text'] as const) if (query[key]) parts.push(`${key} "${query[key]}"`);
   if (query.faultOnly) parts.push('injected faults only');
+  // The sender filters, so a report limited to Entra's traffic says so on its cover.
+  if (query.source?.length) parts.push(`sent by ${query.source.map((source) => SENT_BY[source]).join('/')}`);
+  if (query.replayOnly) parts.push('replays only');
   return parts.join(', ');
 }
 

@@ -118,6 +118,8 @@ describe('the HTML failure report', () => {
     expect(html).toContain(`Tenant URL: ${t.base.replace(/\/+$/, '')}`);
     expect(html).toContain('2025-06-01 08:00:02 UTC');
     expect(html).toMatch(/<b>7<\/b>Failures/);
+    expect(html).toContain('All sent by Entra');
+    expect(html).not.toContain('class="tag"');
     expect(html).toContain('<svg');
   });
 
@@ -209,6 +211,7 @@ describe('HAR 1.2', () => {
     expect(conflict.request.postData.text).toContain('alice@contoso.com');
     expect(JSON.parse(conflict.response.content.text)).toMatchObject({ status: '409', scimType: 'uniqueness' });
     expect(conflict._entraErrorCode).toBe('EntryConflict');
+    expect(har.log.entries.every((e: any) => e._source === 'entra')).toBe(true);
     const auth = conflict.request.headers.find((h: any) => h.name === 'authorization');
     expect(auth.value).toBe(`Bearer ••••${t.secret.slice(-4)}`);
     expect(harProblems({ log: { version: '1.1', entries: [{ time: -1, request: {}, response: {} }] } }).length).toBeGreaterThan(5);
@@ -233,6 +236,8 @@ describe('the CSV trio', () => {
     expect(logs.filter((row) => row.Status === 'Failure').map((row) => [row['Change ID'], row['Error code']])).toEqual(failures.map((f) => [f.change_id, f.error_code]));
     expect(modified.find((row) => row.Property === 'displayName')?.['New value']).toBe(`'=HYPERLINK("http://evil.example","x")`);
     expect(logs.find((row) => row['HTTP status'] === '409')?.['Status reason']).toMatch(/^StatusCode: Conflict\n/);
+    // Every request here came from outside the app (the 401's wrong token too): Entra's, in the last column.
+    expect(new Set(logs.map((row) => row['Sent by']))).toEqual(new Set(['Entra']));
   });
 });
 
@@ -248,6 +253,7 @@ describe('JSON and NDJSON', () => {
       expect(Object.keys(item.provisioningStatusInfo.errorInformation).sort()).toEqual(['additionalDetails', 'errorCategory', 'errorCode', 'reason', 'recommendedAction']);
       expect(['create', 'update', 'delete', 'stagedDelete', 'disable', 'other']).toContain(item.provisioningAction);
       expect(item.provisioningSteps.every((s: any) => typeof s.name === 'string' && typeof s.provisioningStepType === 'string')).toBe(true);
+      expect(item).toMatchObject({ initiatedBy: { initiatorType: 'system' }, '@provisioningMonitor.source': 'entra' });
     }
     expect(items.map((i) => i.provisioningStatusInfo.errorInformation.errorCode)).toEqual(failuresInLog().map((f) => f.error_code));
   });
@@ -260,6 +266,7 @@ describe('JSON and NDJSON', () => {
     const parsed = lines.map((line) => JSON.parse(line));
     expect(parsed[0]).toMatchObject({ request: { method: 'POST', path: '/scim/v2/Users' }, response: { status: 201 } });
     expect(parsed.map((p) => p.id)).toEqual([...parsed.map((p) => p.id)].sort((a, b) => a - b));
+    expect(parsed.every((p) => p.source === 'entra')).toBe(true);
   });
 });
 

@@ -85,6 +85,17 @@ describe('the three files', () => {
     expect(rows[1]).toMatchObject({ Status: 'Success', 'Error code': '', 'Status reason': '' });
   });
 
+  it('says who sent each row in a last column of its own, leaving Entra’s columns where Entra has them', () => {
+    expect(LOGS_HEADER.at(-1)).toBe('Sent by');
+    expect(LOGS_HEADER.indexOf('Identity')).toBe(6);
+    const text = csvHeader(LOGS_HEADER) + logsCsvLine(failed) + logsCsvLine(exportRow({ id: 10, source: 'simulator' })) + logsCsvLine(exportRow({ id: 11, replayOf: 7, source: 'replay' }));
+    expect(text.startsWith(BOM)).toBe(true);
+    const rows = csvObjects(text);
+    expect(rows.map((row) => [row['Request ID'], row['Sent by']])).toEqual([['7', 'Entra'], ['10', 'Simulator'], ['11', 'Replay']]);
+    // csvObjects refuses a record whose cell count differs from the header's; the formula guard still applies.
+    expect(rows[0]!.Identity).toBe("'=cmd|calc");
+  });
+
   it('joins steps and modified properties on the Change ID', () => {
     const steps = csvObjects(csvHeader(STEPS_HEADER) + stepsCsvLines(failed) + stepsCsvLines(updated));
     expect(steps.map((s) => [s['Change ID'], s['Step #'], s['Step type'], s['Step status']])).toEqual([

@@ -11,6 +11,9 @@ import { HAR_CLOSING, harEntries, harEntry, harOpening } from '../../../../elect
 import { matchResults, provisioningSteps } from '../../../../electron/export/steps.js';
 import { exportRow } from './fixtures.js';
 
+const simulated = exportRow({ id: 10, source: 'simulator' });
+const replayed = exportRow({ id: 11, replayOf: 7, source: 'replay' });
+
 const match = (totalResults: number) =>
   exportRow({ method: 'GET', query: 'filter=userName+eq+%22alice%22', status: 200, operation: 'match', action: 'Other', outcome: 'Success', errorCode: null, scimType: null, responseBody: `{"totalResults":${totalResults},"Resources":[]}` });
 
@@ -73,6 +76,23 @@ describe('JSON (Graph provisioningObjectSummary)', () => {
     expect(graphSummary(exportRow({ action: 'StagedDelete', outcome: 'Skipped' }))).toMatchObject({ provisioningAction: 'stagedDelete', provisioningStatusInfo: { status: 'skipped', errorInformation: null } });
   });
 
+  it('names the sender in Graph’s initiatedBy (system for Entra, application for the app) and in an annotation', () => {
+    expect(graphSummary(exportRow())).toMatchObject({
+      initiatedBy: { id: '', displayName: 'Azure AD Provisioning Service', initiatorType: 'system' },
+      '@provisioningMonitor.source': 'entra',
+    });
+    expect(graphSummary(simulated)).toMatchObject({
+      initiatedBy: { displayName: 'Provisioning Monitor Simulator', initiatorType: 'application' },
+      '@provisioningMonitor.source': 'simulator',
+    });
+    expect(graphSummary(replayed)).toMatchObject({
+      initiatedBy: { displayName: 'Provisioning Monitor Replay', initiatorType: 'application' },
+      '@provisioningMonitor.source': 'replay',
+    });
+    // Graph's initiator has exactly these three properties; nothing of ours goes inside it.
+    for (const row of [exportRow(), simulated, replayed]) expect(Object.keys(graphSummary(row).initiatedBy).sort()).toEqual(['displayName', 'id', 'initiatorType']);
+  });
+
   it('writes one array across chunks', () => {
     const text = `[${jsonArrayPiece([exportRow()], true)}${jsonArrayPiece([exportRow({ id: 8 }), exportRow({ id: 9 })], false)}\n]\n`;
     expect((JSON.parse(text) as { id: string }[]).map((o) => o.id)).toEqual(['7', '8', '9']);
@@ -86,6 +106,10 @@ describe('NDJSON', () => {
     expect(line.slice(0, -1)).not.toContain('\n');
     expect(JSON.parse(line)).toMatchObject({ changeId: '5b1f0c1e-0000-4000-8000-000000000001', errorCode: 'EntryConflict', request: { method: 'POST' }, response: { status: 409 } });
   });
+
+  it('carries the sender as `source`', () => {
+    expect([exportRow(), simulated, replayed].map((row) => JSON.parse(ndjsonLine(row)).source)).toEqual(['entra', 'simulator', 'replay']);
+  });
 });
 
 describe('HAR', () => {
@@ -98,6 +122,16 @@ describe('HAR', () => {
     expect(entry.response).toMatchObject({ status: 409, statusText: 'Conflict', content: { mimeType: 'application/scim+json; charset=utf-8' } });
     expect(entry.timings).toEqual({ send: 0, wait: 3.25, receive: 0 });
     expect(harEntry(exportRow()).request).toMatchObject({ postData: { mimeType: 'application/scim+json', text: '{"userName":"alice@contoso.com"}' } });
+  });
+
+  it('carries the sender in the custom `_source` field and names the app as sender in the comment', () => {
+    const entries = [exportRow(), simulated, replayed].map((row) => harEntry(row));
+    expect(entries.map((entry) => entry._source)).toEqual(['entra', 'simulator', 'replay']);
+    expect(entries.map((entry) => entry.comment)).toEqual([
+      'Create Failure alice@contoso.com (EntryConflict)',
+      'Create Failure alice@contoso.com (EntryConflict), sent by Simulator',
+      'Create Failure alice@contoso.com (EntryConflict), sent by Replay',
+    ]);
   });
 
   it('writes a HAR 1.2 log across chunks', () => {

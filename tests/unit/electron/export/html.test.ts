@@ -63,9 +63,50 @@ describe('the report', () => {
     expect((failureChart(long).match(/<rect /g) ?? []).length).toBeLessThanOrEqual(240);
   });
 
+  it('says an all-Entra log is all Entra’s, with no tags and no app count', () => {
+    expect(stats.sources).toEqual({ entra: 3, simulator: 0, replay: 0 });
+    expect(page).toContain('All sent by Entra');
+    expect(page).not.toContain('class="tag"');
+    expect(page).not.toContain('sent by the app');
+  });
+
   it('says how many failures were not listed', () => {
     expect(failuresClosing(10, 25)).toContain('15 more failures');
     expect(failuresClosing(0, 0)).toContain('No failures.');
     expect(pageOpening('<t>')).toContain('<title>&lt;t&gt;</title>');
+  });
+});
+
+describe('a report after a rehearsal', () => {
+  const rows = [
+    exportRow(),
+    exportRow({ id: 10, source: 'simulator', identity: 'sim@contoso.com' }),
+    exportRow({ id: 11, source: 'simulator', identity: 'sim2@contoso.com' }),
+    exportRow({ id: 12, replayOf: 7, source: 'replay' }),
+    exportRow({ id: 13, source: 'simulator', outcome: 'Success', status: 201, errorCode: null, scimType: null }),
+  ];
+  const stats = newReportStats();
+  for (const row of rows) addToReport(stats, row);
+  const failures = rows.filter((row) => row.outcome === 'Failure');
+  const page = reportHead({ ...meta, filters: '' }, stats) + FAILURES_OPENING + failureRows(failures) + failuresClosing(failures.length, stats.outcomes.Failure);
+
+  it('counts rows and failures by sender', () => {
+    expect(stats.sources).toEqual({ entra: 1, simulator: 3, replay: 1 });
+    expect(stats.failuresBySource).toEqual({ entra: 1, simulator: 2, replay: 1 });
+    expect([...stats.groups.values()].map((g) => [g.count, g.appSent])).toEqual([[4, 3]]);
+  });
+
+  it('says how many failures the app sent, on the cover, in the counts and per group', () => {
+    expect(page).toContain('Failures by sender: Entra 1, Simulator 2, Replay 1');
+    expect(page).toContain('<div class="count "><b>3</b>Failures sent by the app</div>');
+    expect(page).toContain('<b>4</b>Failures</div>');
+    expect(page).toContain('<div class="muted">3 sent by the app</div>');
+    expect(page).toContain('were sent by this monitor itself');
+  });
+
+  it('tags the app’s failures beside the identity and leaves Entra’s untagged', () => {
+    const listed = failureRows(failures).split('</tr>').slice(0, -1);
+    expect(listed.map((tr) => /<span class="tag">(\w+)<\/span>/.exec(tr)?.[1] ?? null)).toEqual([null, 'Simulator', 'Simulator', 'Replay']);
+    expect(page).toContain('<td>sim@contoso.com <span class="tag">Simulator</span></td>');
   });
 });
