@@ -1,5 +1,5 @@
 /**
- * The SCIM listener's request pipeline: read, authenticate, dispatch, log, answer.
+ * The SCIM listener's request pipeline: read, admit (authenticate, classify, fault rules: admit.ts), dispatch, log, answer.
  *
  * The handler's writes and the request's log row commit in one SQLite transaction *before* the response is sent,
  * so nothing Entra was told succeeded can be missing from the directory or the log (architecture.md, "Nothing
@@ -18,20 +18,18 @@ import { performance } from 'node:perf_hooks';
 import type { TokenService } from '../../auth/tokens.js';
 import type { DirectoryRepo } from '../../db/directory-repo.js';
 import type { Db } from '../../db/open.js';
-import { requestIdentity } from '../../provisioning/identity.js';
 import { classifyRequest } from '../../provisioning/operation.js';
 import type { Recorded, Recorder } from '../../provisioning/recorder.js';
-import { ScimError, scimErrorBody } from '../errors.js';
+import { scimErrorBody } from '../errors.js';
+import { createAdmit } from './admit.js';
 import { logEntry, type Exchange } from './log-entry.js';
 import { MAX_BODY_BYTES, readBody, type BodyResult } from './read-body.js';
-import { buildRequest, parseJsonBody, parseTarget } from './request-context.js';
+import { parseTarget } from './request-context.js';
 import { errorResponse, serialize, type Serialized } from './respond.js';
 import { scimRouter } from './routes.js';
 import { isStorageFailure, TransactionLost } from './storage-failure.js';
 import type { FaultInjector } from './faults.js';
 import type { ListenerProxy } from '../../proxy/types.js';
-import type { ParsedTarget } from './request-context.js';
-import { replayLink } from './replay-link.js';
 import type { HandledRequest, ScimRequest, ScimResponse } from './types.js';
 
 export interface ListenerDeps {
@@ -63,11 +61,6 @@ interface Job {
   readonly settle?: () => { readonly handled: HandledRequest; readonly serialized: Serialized };
 }
 
-/** What `admit` decided: answer here (an error or an injected fault), or hand the request on with what is known. */
-type Admitted =
-  | { readonly done: HandledRequest }
-  | { readonly request: ScimRequest; readonly target: ParsedTarget; readonly context: Partial<HandledRequest> };
-
 interface Done {
   readonly serialized: Serialized;
   readonly recorded: Recorded;
@@ -79,7 +72,6 @@ interface Done {
 const isReadOnly = (request: ScimRequest): boolean =>
   request.method === 'GET' || request.method === 'HEAD' || (request.method === 'POST' && request.segments[request.segments.length - 1] === '.search');
 
-const AUTH_CHALLENGE = 'Bearer realm="Provisioning Monitor"';
 /** Bounds the wait of the last request in a batch; at Entra's rates batches hold one or two requests. */
 const MAX_BATCH = 128;
 
@@ -91,64 +83,7 @@ export function createScimListener(deps: ListenerDeps): (req: IncomingMessage, r
   const inBatch = deps.db.transaction((work: () => Done[]) => work());
   const alone = deps.db.transaction((work: () => Done) => work());
 
-  const identify = deps.proxy
-    ? deps.proxy.identify
-    : (request: ScimRequest, info: ReturnType<typeof classifyRequest>) => requestIdentity(request, info, deps.directory);
-
-  /**
-   * Authenticates and classifies one request; every failure becomes a SCIM error response. The body is parsed before
-   * the token is checked only to classify the request: a 401 answer still says what was attempted. In proxy mode a
-   * body that is not JSON is still forwarded (the upstream decides), so only the built-in target rejects it here.
-   */
-  const admit = (req: IncomingMessage, read: BodyResult): Admitted => {
-    // The app's own replays name their original (replay-link.ts); read first, so a replay whose edited path, body or
-    // token is refused below is still linked. Entra's requests carry no such header: one property lookup.
-    const replayOf = replayLink(req.headers, deps.tokens);
-    let context: Partial<HandledRequest> = replayOf === undefined ? {} : { replayOf };
-    try {
-      const target = parseTarget(req.url);
-      if (target instanceof ScimError) throw target;
-      const request = buildRequest(req, target, undefined);
-      let body: unknown;
-      let bodyError: unknown;
-      try {
-        body = read.kind === 'ok' ? parseJsonBody(read.bytes) : undefined;
-      } catch (error) {
-        bodyError = error;
-      }
-      const full = { ...request, body };
-      const info = classifyRequest(full);
-      const identity = identify(full, info);
-      context = replayOf === undefined ? { info, identity } : { replayOf, info, identity };
-      const auth = deps.tokens.authenticate(req.headers.authorization);
-      if (auth.token) context = { ...context, tokenId: auth.token.id };
-      if (!auth.ok) {
-        const challenge = auth.reason === 'missing' ? AUTH_CHALLENGE : `${AUTH_CHALLENGE}, error="invalid_token"`;
-        throw new ScimError(401, auth.detail, undefined, { 'WWW-Authenticate': challenge });
-      }
-      if (read.kind === 'too-large') throw new ScimError(413, `The request body is larger than ${limit} bytes.`);
-      if (bodyError !== undefined && !deps.proxy) throw bodyError;
-      const fault = deps.faults?.(full, info, identity);
-      if (fault) context = { ...context, fault: fault.rule, ...(fault.delayMs === undefined ? {} : { delayMs: fault.delayMs }) };
-      if (fault?.response) {
-        const { status, body: faultBody, headers } = fault.response;
-        // The log's scim_type column comes from the response, as for the listener's own errors.
-        const scimType = (faultBody as { scimType?: unknown } | undefined)?.scimType;
-        return {
-          done: {
-            ...context,
-            status,
-            body: faultBody ?? scimErrorBody(status, `Injected by the fault rule "${fault.rule}".`),
-            headers: headers ?? {},
-            ...(typeof scimType === 'string' ? { scimType } : {}),
-          },
-        };
-      }
-      return { request: full, target, context };
-    } catch (error) {
-      return { done: { ...context, ...errorResponse(error) } };
-    }
-  };
+  const admit = createAdmit({ ...deps, limit });
 
   /** Built-in target: admits and routes one request to the directory, in its own savepoint. */
   const dispatch = (req: IncomingMessage, read: BodyResult): HandledRequest => {
