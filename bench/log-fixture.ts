@@ -1,11 +1,14 @@
 /**
  * Builds a request log shaped like a month of Entra provisioning (issue "Performance": 1,000,000 logged requests,
  * built fast): 30 days, ~20 inferred cycles a day, 2,000 identities, ~5% failures over a few error codes, ~300-byte
- * bodies. Rows go straight into the tables through prepared statements, 10,000 per transaction; the listener is
- * not involved, so building takes seconds instead of hours.
+ * bodies. One cycle in 50 is a rehearsal sent with the in-app simulator's internal token (Connect → Run a simulated
+ * cycle), so filtering by sender (LogRow.source) has app traffic to tell apart. Rows go straight into the tables
+ * through prepared statements, 10,000 per transaction; the listener is not involved, so building takes seconds
+ * instead of hours.
  */
 
 import { randomUUID } from 'node:crypto';
+import { SIMULATOR_TOKEN_LABEL } from '../electron/auth/internal-labels.js';
 import { failuresRepo } from '../electron/db/failures-repo.js';
 import type { Store } from '../electron/monitor.js';
 
@@ -13,6 +16,10 @@ const DAY = 86_400_000;
 const USERS = 1800;
 const GROUPS = 200;
 const BATCH = 10_000;
+/** Every this many cycles, one is the simulator's. */
+const SIMULATED_EVERY = 50;
+const ENTRA_TOKEN = 'tok';
+const SIMULATOR_TOKEN = 'bench-simulator';
 
 interface Kind {
   readonly operation: string;
@@ -132,7 +139,7 @@ export function buildLogFixture(store: Store, rows: number, now: number, options
   const insertRequest = db.prepare(
     `INSERT INTO requests (id, ts, method, path, query, status, duration_ms, client_ip, token_id, resource_type, resource_id, scim_type,
        req_bytes, res_bytes, entity, operation, action, outcome, identity, external_id, change_id, cycle_id, error_code, member_count,
-       dialect, fault, forwarded_for) VALUES (?, ?, ?, ?, ?, ?, ?, '20.190.128.1', 'tok', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '20.190.128.1')`,
+       dialect, fault, forwarded_for) VALUES (?, ?, ?, ?, ?, ?, ?, '20.190.128.1', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '20.190.128.1')`,
   );
   const failures = failuresRepo(db);
   const insertBodies = db.prepare('INSERT INTO request_bodies (request_id, req_headers, req_body, res_headers, res_body) VALUES (?, ?, ?, ?, ?)');
@@ -141,10 +148,13 @@ export function buildLogFixture(store: Store, rows: number, now: number, options
     `INSERT INTO cycles (id, started, ended, kind, requests, probes, matches, creates, updates, disables, deletes, others, successes, failures,
        skipped, auth_failures, not_found_lists, server_errors, identities, users_at_start) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 0, ?, ?, ?)`,
   );
+  // Entra's token is not in `tokens` (such rows count as Entra's, api/log-source.ts); the simulator's is internal.
+  db.prepare("INSERT INTO tokens (id, label, hash, last4, created, source) VALUES (?, ?, 'bench', 'ench', ?, 'internal')").run(SIMULATOR_TOKEN, SIMULATOR_TOKEN_LABEL, new Date(from).toISOString());
   let id = 0;
   const writeCycle = (cycle: number): void => {
     const start = from + Math.floor((cycle * 30 * DAY) / cycleCount);
     const count = Math.min(perCycle, rows - id);
+    const token = cycle % SIMULATED_EVERY === SIMULATED_EVERY - 1 ? SIMULATOR_TOKEN : ENTRA_TOKEN;
     const tally = { matches: 0, creates: 0, updates: 0, disables: 0, deletes: 0, others: 0, failures: 0, auth: 0, server: 0 };
     for (let i = 0; i < count; i += 1) {
       id += 1;
@@ -167,7 +177,7 @@ export function buildLogFixture(store: Store, rows: number, now: number, options
       const outcome = failure ? 'Failure' : 'Success';
       const fault = random() < 0.001 ? 'latency-2s' : null;
       insertRequest.run(
-        id, ts, kind.method, path, query, status, 1 + random() * 8, kind.entity, resourceId, failure?.scimType ?? null, reqBody?.length ?? 0, resBody.length,
+        id, ts, kind.method, path, query, status, 1 + random() * 8, token, kind.entity, resourceId, failure?.scimType ?? null, reqBody?.length ?? 0, resBody.length,
         kind.entity, kind.operation, kind.action, outcome, identity, kind.entity === 'Config' ? null : `ext-${n}`, randomUUID(), cycle + 1,
         failure?.code ?? null, kind.operation.endsWith('members') ? 1 + (n % 5) : null, write ? 'default' : null, fault,
       );

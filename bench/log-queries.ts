@@ -114,6 +114,8 @@ export async function logQueryFigures(options: { rows?: number } = {}): Promise<
       () => groups({ unresolvedOnly: true }),
       () => groups({ cycleId: 1 + random(summary.cycles) }),
       () => groups({ identity: `user${random(1800)}` }),
+      // The admin's report without the rehearsals (the fixture's simulated cycles).
+      () => groups({ source: ['entra'] }),
       cycles,
       counters,
     ];

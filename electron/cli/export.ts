@@ -2,6 +2,8 @@
  * `provisioning-monitor export [--data-dir DIR] --format csv|json|ndjson|html|har [--failures-only] --out PATH`
  * (architecture.md, command-line surface; issue 7). For csv, PATH is a folder receiving the three files joined on
  * Change ID (entra-behavior.md §11); otherwise it is the file. Progress goes to stderr, the files written to stdout.
+ * `--source entra` leaves out what the app sent itself (a rehearsal's simulated cycle, Live's replays), so a report
+ * for a vendor holds Entra's traffic alone.
  *
  * Works while `serve` runs on the same data directory and when it does not: the database is opened read-only
  * (electron/export/open-reader.ts), and a reader never blocks the listener's writes (SQLite WAL).
@@ -11,6 +13,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, type ExportFormat } from '../../shared/api/export-types.js';
+import { LOG_SOURCES, type LogSource } from '../../shared/api/log-types.js';
 import type { EntraStatus } from '../../shared/domain/operation.js';
 import { defaultDataDir } from '../data-dir.js';
 import { BASE_NAME, defaultBaseName } from '../export/files.js';
@@ -29,6 +32,18 @@ function time(flag: string, raw: string | undefined): number | undefined {
   const value = /^\d+$/.test(raw) ? Number(raw) : Date.parse(raw);
   if (!Number.isFinite(value)) throw new UsageError(`${flag} must be an ISO date/time or milliseconds since 1970, got "${raw}".`);
   return value;
+}
+
+/** `--source a,b` (repeatable): the senders to keep, or undefined for all of them. */
+function senders(raw: readonly string[] | undefined): LogSource[] | undefined {
+  if (raw === undefined) return undefined;
+  const names = raw.flatMap((value) => value.split(',')).map((name) => name.trim().toLowerCase());
+  const unknown = names.filter((name) => !(LOG_SOURCES as readonly string[]).includes(name));
+  if (unknown.length > 0) {
+    const got = unknown.map((name) => (name === '' ? 'an empty name' : `"${name}"`)).join(', ');
+    throw new UsageError(`--source takes a comma-separated list of ${LOG_SOURCES.join(', ')} (who sent the request); got ${got}.`);
+  }
+  return LOG_SOURCES.filter((source) => names.includes(source));
 }
 
 export interface ExportCommandIo {
@@ -55,6 +70,7 @@ export async function exportLogs(args: string[], io: ExportCommandIo = {}): Prom
       cycle: { type: 'string' },
       identity: { type: 'string' },
       status: { type: 'string', multiple: true },
+      source: { type: 'string', multiple: true },
       'redact-attribute': { type: 'string', multiple: true },
     },
     strict: true,
@@ -70,12 +86,14 @@ export async function exportLogs(args: string[], io: ExportCommandIo = {}): Prom
   if (statuses?.some((s) => s === undefined)) throw new UsageError(`--status must be one of ${STATUSES.join(', ')}.`);
   const from = time('--from', values.from);
   const to = time('--to', values.to);
+  const source = senders(values.source);
   const query: ExportQuery = {
     ...(from === undefined ? {} : { from }),
     ...(to === undefined ? {} : { to }),
     ...(cycle === undefined ? {} : { cycleId: cycle }),
     ...(values.identity ? { identity: values.identity } : {}),
     ...(statuses?.length ? { outcome: statuses as EntraStatus[] } : {}),
+    ...(source === undefined ? {} : { source }),
   };
   const failuresOnly = values['failures-only'];
   const target = resolve(values.out);

@@ -41,11 +41,14 @@ Commands:
       incremental cycles (updates, disables, re-enables, member removals, a hard delete). Prints a summary ending
       "N passed, M failed"; exits 0 when nothing failed, 1 when an operation failed or the target is unreachable.
   export --format csv|json|ndjson|html|har --out PATH [--failures-only] [--data-dir DIR]
-         [--from T] [--to T] [--cycle N] [--identity PREFIX] [--status S]... [--redact-attribute NAME]... [--base-name B]
+         [--from T] [--to T] [--cycle N] [--identity PREFIX] [--status S]... [--source entra,simulator,replay]
+         [--redact-attribute NAME]... [--base-name B]
       Export the request log as Entra's CSV trio (PATH is a folder; three files joined on Change ID), Graph-style JSON,
       NDJSON (one exchange a line), a self-contained HTML failure report, or HAR 1.2. Secrets are redacted (the
       Authorization header, passwords, and each --redact-attribute). Works while serve is running on the same data
       directory. Progress goes to stderr; the files written are printed on stdout.
+      --source keeps only the requests these senders sent: entra, and the monitor's own simulator (Connect's
+      simulated cycle) and replay (Live's Replay); --source entra leaves a rehearsal out of the report.
 
 The data directory defaults to the desktop app's folder (PROVISIONING_MONITOR_DATA_DIR overrides it).
 `;

@@ -3,6 +3,7 @@
  */
 
 import type { EntraAction, EntraStatus, Operation } from '../domain/operation.js';
+import type { LogSource } from './log-types.js';
 
 export type CycleKind = 'initial' | 'incremental' | 'on-demand' | 'test-connection';
 
@@ -80,6 +81,8 @@ export interface FailureGroup {
   /** A later request for the same identity and operation succeeded. */
   readonly resolved: boolean;
   readonly sampleRequestId: number;
+  /** The group's failures by who sent the request, within the query's filters (the counts add up to `count`). */
+  readonly bySource: Readonly<Record<LogSource, number>>;
 }
 
 export type HealthState = 'Healthy' | 'Degraded' | 'QuarantineRisk' | 'LikelyQuarantined';

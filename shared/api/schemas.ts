@@ -73,8 +73,16 @@ export const TokenCreateInput = z
  */
 export const CycleListInput = z.object({ before: z.number().int().min(1).optional(), limit, workFrom: sources.optional() }).strict().optional();
 
+/** `source`: only the failures these senders' requests met (Entra's alone leaves a rehearsal out of the report). */
 export const FailureQuery = z
-  .object({ from: timestamp, to: timestamp, cycleId: z.number().int().min(1).optional(), identity: text(500).optional(), unresolvedOnly: z.boolean().optional() })
+  .object({
+    from: timestamp,
+    to: timestamp,
+    cycleId: z.number().int().min(1).optional(),
+    identity: text(500).optional(),
+    unresolvedOnly: z.boolean().optional(),
+    source: sources.optional(),
+  })
   .strict()
   .optional();
 

@@ -1,19 +1,21 @@
 /**
  * Exports after a rehearsal, on real listener traffic: Entra's requests (the admin's token), the in-app simulator's
  * (its internal token) and a Live Replay (replay.resend) each fail once with a 409. Every format says who sent each
- * row, the `source` filter leaves the app's rows out of an export (runExport and exports.start alike), and neither
- * Entra's secret nor the app's internal tokens reach any output.
+ * row, the `source` filter leaves the app's rows out of an export (runExport, exports.start and the `export`
+ * command's --source alike), and neither Entra's secret nor the app's internal tokens reach any output.
  */
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ExportFormat, ExportJob } from '../../shared/api/export-types.js';
 import type { LogSource } from '../../shared/api/log-types.js';
 import { callApi } from '../../electron/api/call.js';
 import { exportHandlers } from '../../electron/api/exports.js';
 import { logHandlers } from '../../electron/api/logs.js';
 import { replayHandlers } from '../../electron/api/replay.js';
+import { exportLogs } from '../../electron/cli/export.js';
+import { main } from '../../electron/cli/main.js';
 import { REPLAY_TOKEN_LABEL, SIMULATOR_TOKEN_LABEL } from '../../electron/auth/internal-labels.js';
 import { exportsRoot } from '../../electron/export/files.js';
 import { runExport, type RunExportOptions } from '../../electron/export/run.js';
@@ -158,5 +160,45 @@ describe('the source filter', () => {
     expect(job).toMatchObject({ state: 'done', rowsWritten: 2 });
     const lines = ndjson(readFileSync(join(exportsRoot(t.dataDir), jobId, job!.files[0]!.name), 'utf8'));
     expect(lines.map((line) => [line.id, line.source])).toEqual(entraIds().map((id) => [id, 'entra']));
+  });
+
+  describe('the export command’s --source', () => {
+    const cli = async (...args: string[]): Promise<any[]> => {
+      const file = join(t.dataDir, `cli-source-${(runs += 1)}.ndjson`);
+      await exportLogs(['--data-dir', t.dataDir, '--format', 'ndjson', '--out', file, ...args], { out: () => undefined, err: () => undefined });
+      return ndjson(readFileSync(file, 'utf8')).map((line) => [line.id, line.source]);
+    };
+
+    it('keeps Entra’s rows alone with --source entra', async () => {
+      expect(await cli('--source', 'entra')).toEqual(entraIds().map((id) => [id, 'entra']));
+    });
+
+    it('takes a comma list, in any case and repeated, with --failures-only', async () => {
+      const app = [...senderById].filter(([, source]) => source !== 'entra');
+      expect(await cli('--source', 'simulator,Replay')).toEqual(app);
+      expect(await cli('--source', 'simulator', '--source', 'replay')).toEqual(app);
+      expect(await cli('--source', 'entra,replay', '--failures-only')).toEqual(
+        [...senderById].filter(([id, source]) => source !== 'simulator' && t.monitor.db.prepare('SELECT status FROM requests WHERE id = ?').pluck().get(id) === 409),
+      );
+    });
+
+    it('refuses an unknown sender, naming the allowed ones (exit code 2)', async () => {
+      const args = ['--data-dir', t.dataDir, '--format', 'ndjson', '--out', join(t.dataDir, 'never.ndjson')];
+      const allowed = '--source takes a comma-separated list of entra, simulator, replay (who sent the request)';
+      await expect(exportLogs([...args, '--source', 'entra,app'])).rejects.toThrow(`${allowed}; got "app".`);
+      await expect(exportLogs([...args, '--source', 'entra,'])).rejects.toThrow(`${allowed}; got an empty name.`);
+      const stderr: string[] = [];
+      const spies = [
+        vi.spyOn(console, 'error').mockImplementation((line: unknown) => void stderr.push(String(line))),
+        vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (stderr.push(String(chunk)), true)),
+      ];
+      try {
+        expect(await main(['export', ...args, '--source', 'sim'])).toBe(2);
+      } finally {
+        for (const spy of spies) spy.mockRestore();
+      }
+      expect(stderr.join('')).toContain(`${allowed}; got "sim".`);
+      expect(stderr.join('')).toContain('[--source entra,simulator,replay]');
+    });
   });
 });

@@ -12,13 +12,14 @@ import type { FailureGroup } from '../../../shared/api/provisioning-types.js';
 import { href } from '../../app/router.js';
 import { HttpStatusBadge } from '../../components/badge.js';
 import { Card } from '../../components/card.js';
+import { SourceChip } from '../../components/source-chip.js';
 import { ErrorBanner } from '../../components/error-banner.js';
 import { Table } from '../../components/table.js';
 import { useApi } from '../../hooks/use-api.js';
 import { useRefreshOn } from '../../hooks/use-refresh-on.js';
 import { formatCount, formatDateTime, formatDuration, isoUtc } from '../../lib/format.js';
 import { operationLabel } from '../../lib/labels.js';
-import { rangeBounds, type FailureFilters } from './failure-filters.js';
+import { rangeBounds, senderQuery, type FailureFilters } from './failure-filters.js';
 
 const LIMIT = 200;
 
@@ -33,6 +34,7 @@ export function AffectedRequests({ group, sample, filters }: { group: FailureGro
     ...rangeBounds(filters.range, Date.now()),
     ...(filters.cycle === null ? {} : { cycleId: filters.cycle }),
     ...(filters.identity.trim() === '' ? {} : { identity: filters.identity.trim() }),
+    ...senderQuery(filters.sender),
     limit: LIMIT,
   };
   const list = useApi('logs.list', input, [group.signature, sample?.entity, JSON.stringify(filters)], { skip: sample === undefined });
@@ -77,7 +79,12 @@ export function AffectedRequests({ group, sample, filters }: { group: FailureGro
                     {formatDateTime(row.ts)}
                   </time>
                 </td>
-                <td>{operationLabel(row)}</td>
+                <td>
+                  <span className="affected-op">
+                    {operationLabel(row)}
+                    <SourceChip source={row.source} />
+                  </span>
+                </td>
                 <td className="cell-identity">
                   {row.identity === null ? (
                     <span className="faint">—</span>

@@ -7,7 +7,7 @@ import { exportDownloadPath } from '../../../shared/api/admin-http.js';
 import type { MethodInput } from '../../../shared/api/contract.js';
 import type { ExportFormat } from '../../../shared/api/export-types.js';
 import { getBackend } from '../../api/client.js';
-import { inStatusClassRange, rangeBounds, type FailureFilters } from './failure-filters.js';
+import { inStatusClassRange, rangeBounds, senderQuery, type FailureFilters } from './failure-filters.js';
 
 /** How each format is offered: its name and what it is for. */
 export const FORMAT_TEXT: Readonly<Record<ExportFormat, { label: string; hint: string }>> = {
@@ -35,6 +35,7 @@ export function exportQuery(filters: FailureFilters, failuresOnly: boolean, now:
     ...(filters.cycle === null ? {} : { cycleId: filters.cycle }),
     ...(filters.identity.trim() === '' ? {} : { identity: filters.identity.trim() }),
     ...inStatusClassRange(filters.statusClass),
+    ...senderQuery(filters.sender),
     ...(failuresOnly ? { outcome: ['Failure' as const] } : {}),
   };
 }

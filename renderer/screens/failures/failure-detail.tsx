@@ -20,6 +20,7 @@ import { formatCount, formatDateTime } from '../../lib/format.js';
 import { AffectedRequests } from './affected-requests.js';
 import { describeFilters, failureQuery, filtersToQuery, isFiltered, type FailureFilters } from './failure-filters.js';
 import { EntraRecordCard, ListenerCard } from './failure-explain.js';
+import { SenderChips, sendersText } from './failure-senders.js';
 import { CycleChips, ResolvedBadge } from './failure-table.js';
 
 export function FailureDetail({ signature, filters }: { signature: string; filters: FailureFilters }) {
@@ -75,6 +76,7 @@ export function FailureDetail({ signature, filters }: { signature: string; filte
             <HttpStatusBadge status={group.httpStatus} />
             <CodeText text={group.errorCode} className="strong" />
             <ResolvedBadge resolved={group.resolved} />
+            <SenderChips group={group} />
             {isFiltered(filters) && <span className="chip">Filtered: {describeFilters(filters)}</span>}
           </div>
         </div>
@@ -89,6 +91,10 @@ export function FailureDetail({ signature, filters }: { signature: string; filte
             <div className="field-row">
               <dt>Occurrences</dt>
               <dd className="strong">{formatCount(group.count)}</dd>
+            </div>
+            <div className="field-row">
+              <dt>Sent by</dt>
+              <dd>{sendersText(group.bySource)}</dd>
             </div>
             <div className="field-row">
               <dt>Identities</dt>

@@ -1,5 +1,5 @@
 /**
- * The Failures filter bar (screens.md Screen 4 "Filters"): time range, cycle, identity, status class and
+ * The Failures filter bar (screens.md Screen 4 "Filters"): time range, cycle, identity, status class, sender and
  * "unresolved only". Every control is a labelled native element, so it works from the keyboard and reads well.
  */
 
@@ -7,7 +7,32 @@ import { useCallback, useId } from 'react';
 import { SearchField } from '../../components/search-field.js';
 import { useApi } from '../../hooks/use-api.js';
 import { formatDateTime } from '../../lib/format.js';
-import { isFiltered, NO_FILTERS, RANGES, STATUS_CLASSES, type FailureFilters, type RangeKey, type StatusClass } from './failure-filters.js';
+import { isFiltered, NO_FILTERS, RANGES, SENDERS, STATUS_CLASSES, type FailureFilters, type RangeKey, type SenderKey, type StatusClass } from './failure-filters.js';
+
+const SENDER_TITLES: Readonly<Record<SenderKey, string>> = {
+  all: 'Failures of every request, whoever sent it',
+  entra: "Only failures of requests Entra sent: what Entra's provisioning logs will show",
+  app: "Only failures of requests this monitor sent itself: Connect's simulated cycle and Live's Replay",
+};
+
+/** Three choices, one click each, so a rehearsal can be left out (or looked at alone) without opening a menu. */
+function SenderSwitch({ value, onChange }: { value: SenderKey; onChange: (sender: SenderKey) => void }) {
+  const id = useId();
+  return (
+    <div className="filter-item">
+      <span className="field-label" id={id}>
+        Sent by
+      </span>
+      <div className="segmented" role="group" aria-labelledby={id}>
+        {(Object.keys(SENDERS) as SenderKey[]).map((key) => (
+          <button key={key} type="button" className="button" aria-pressed={value === key} title={SENDER_TITLES[key]} onClick={() => onChange(key)}>
+            {SENDERS[key]}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}
 
 export function FailureFilterBar({ filters, onChange }: { filters: FailureFilters; onChange: (next: FailureFilters) => void }) {
   const ids = useId();
@@ -63,6 +88,7 @@ export function FailureFilterBar({ filters, onChange }: { filters: FailureFilter
           ))}
         </select>
       </div>
+      <SenderSwitch value={filters.sender} onChange={(sender) => set({ sender })} />
       <label className="checkbox filter-check">
         <input type="checkbox" checked={filters.unresolved} onChange={(e) => set({ unresolved: e.target.checked })} />
         Unresolved only

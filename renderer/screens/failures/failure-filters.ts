@@ -2,10 +2,12 @@
  * The Failures screen's filters, kept in the address (`#/failures?range=24h&class=auth&unresolved=1`) so a filtered
  * view is a link: parsing, the MonitorApi query they become, and the plain-language echo.
  *
- * `failures.groups` filters by time, cycle, identity and resolution; the status classes (4xx, 5xx, auth) are applied
- * here, on the groups' HTTP status, because the API has no status filter (a few dozen groups, so it costs nothing).
+ * `failures.groups` filters by time, cycle, identity, sender and resolution; the status classes (4xx, 5xx, auth) are
+ * applied here, on the groups' HTTP status, because the API has no status filter (a few dozen groups, so it costs
+ * nothing).
  */
 
+import type { LogSource } from '../../../shared/api/log-types.js';
 import type { FailureGroup } from '../../../shared/api/provisioning-types.js';
 import type { MethodInput } from '../../../shared/api/contract.js';
 
@@ -16,18 +18,30 @@ const RANGE_MS: Readonly<Record<RangeKey, number | null>> = { '1h': 3_600_000, '
 export const STATUS_CLASSES = { '': 'All statuses', '4xx': '4xx (request refused)', '5xx': '5xx (server error)', auth: 'Auth (401, 403)' } as const;
 export type StatusClass = keyof typeof STATUS_CLASSES;
 
+/**
+ * Who sent the failed requests: after a rehearsal (Connect's simulated cycle, Live's Replay) an admin reports Entra's
+ * failures without the app's, or looks at the rehearsal alone.
+ */
+export const SENDERS = { all: 'All', entra: 'Entra', app: 'App' } as const;
+export type SenderKey = keyof typeof SENDERS;
+const SENDER_SOURCES: Readonly<Record<SenderKey, readonly LogSource[] | null>> = { all: null, entra: ['entra'], app: ['simulator', 'replay'] };
+const SENDER_TEXT: Readonly<Record<SenderKey, string>> = { all: '', entra: 'sent by Entra', app: 'sent by the app (simulator, Replay)' };
+
 export interface FailureFilters {
   readonly range: RangeKey;
   readonly cycle: number | null;
   readonly identity: string;
   readonly unresolved: boolean;
   readonly statusClass: StatusClass;
+  readonly sender: SenderKey;
 }
 
-export const NO_FILTERS: FailureFilters = { range: 'all', cycle: null, identity: '', unresolved: false, statusClass: '' };
+export const NO_FILTERS: FailureFilters = { range: 'all', cycle: null, identity: '', unresolved: false, statusClass: '', sender: 'all' };
 
-const isRange = (v: string | undefined): v is RangeKey => v !== undefined && v in RANGES;
-const isClass = (v: string | undefined): v is StatusClass => v !== undefined && v in STATUS_CLASSES;
+// Own keys only: `in` would also accept `?sender=constructor` (Object.prototype) from a hand-edited address.
+const isRange = (v: string | undefined): v is RangeKey => v !== undefined && Object.hasOwn(RANGES, v);
+const isClass = (v: string | undefined): v is StatusClass => v !== undefined && Object.hasOwn(STATUS_CLASSES, v);
+const isSender = (v: string | undefined): v is SenderKey => v !== undefined && Object.hasOwn(SENDERS, v);
 
 export function filtersFromQuery(query: Readonly<Record<string, string>>): FailureFilters {
   const cycle = Number(query.cycle);
@@ -37,6 +51,7 @@ export function filtersFromQuery(query: Readonly<Record<string, string>>): Failu
     identity: (query.identity ?? '').slice(0, 500),
     unresolved: query.unresolved === '1',
     statusClass: isClass(query.class) ? query.class : '',
+    sender: isSender(query.sender) ? query.sender : NO_FILTERS.sender,
   };
 }
 
@@ -48,6 +63,7 @@ export function filtersToQuery(f: FailureFilters): Record<string, string> {
     ...(f.identity === '' ? {} : { identity: f.identity }),
     ...(f.unresolved ? { unresolved: '1' } : {}),
     ...(f.statusClass === '' ? {} : { class: f.statusClass }),
+    ...(f.sender === NO_FILTERS.sender ? {} : { sender: f.sender }),
   };
 }
 
@@ -59,12 +75,19 @@ export function rangeBounds(range: RangeKey, now: number): { from?: number } {
   return span === null ? {} : { from: now - span };
 }
 
+/** The sender as MonitorApi's `source` filter (failures.groups, logs.list, exports.start); nothing for all. */
+export function senderQuery(sender: SenderKey): { source?: LogSource[] } {
+  const sources = SENDER_SOURCES[sender];
+  return sources === null ? {} : { source: [...sources] };
+}
+
 export function failureQuery(f: FailureFilters, now: number): NonNullable<MethodInput<'failures.groups'>> {
   return {
     ...rangeBounds(f.range, now),
     ...(f.cycle === null ? {} : { cycleId: f.cycle }),
     ...(f.identity.trim() === '' ? {} : { identity: f.identity.trim() }),
     ...(f.unresolved ? { unresolvedOnly: true } : {}),
+    ...senderQuery(f.sender),
   };
 }
 
@@ -91,6 +114,7 @@ export function describeFilters(f: FailureFilters): string {
   const parts = [what.charAt(0).toUpperCase() + what.slice(1)];
   if (f.identity !== '') parts.push(`for ${f.identity}…`);
   if (f.cycle !== null) parts.push(`in cycle #${f.cycle}`);
+  if (f.sender !== 'all') parts.push(SENDER_TEXT[f.sender]);
   const text = parts.join(' ');
   return f.range === 'all' ? text : `${text}, ${RANGES[f.range].toLowerCase()}`;
 }
@@ -102,6 +126,7 @@ export function describeExportFilters(f: FailureFilters): string {
     f.cycle === null ? '' : `cycle #${f.cycle}`,
     f.identity === '' ? '' : `identity ${f.identity}…`,
     f.statusClass === '' ? '' : STATUS_CLASSES[f.statusClass],
+    SENDER_TEXT[f.sender],
   ].filter((s) => s !== '');
   return parts.length === 0 ? 'none (everything logged)' : parts.join(', ');
 }

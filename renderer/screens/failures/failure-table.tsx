@@ -14,6 +14,7 @@ import { RelativeTime } from '../../components/relative-time.js';
 import { Sparkline } from '../../components/sparkline.js';
 import { Table } from '../../components/table.js';
 import { formatCount } from '../../lib/format.js';
+import { SenderChips, sendersText } from './failure-senders.js';
 
 const CYCLES_SHOWN = 3;
 
@@ -77,14 +78,20 @@ export function FailureTable({ groups, query, details }: { groups: readonly Fail
               <a className="failure-title" href={href('failures', [g.signature], query)}>
                 {g.title}
               </a>
-              <span className="failure-sub truncate" title={details.get(g.signature) ?? g.meaning}>
-                {details.get(g.signature) ?? firstSentence(g.meaning)}
+              {/* The app's chip leads the subtitle, so a rehearsal's group is marked without a taller row. */}
+              <span className="failure-sub">
+                <SenderChips group={g} />
+                <span className="truncate" title={details.get(g.signature) ?? g.meaning}>
+                  {details.get(g.signature) ?? firstSentence(g.meaning)}
+                </span>
               </span>
             </td>
             <td className="failure-code">
               <CodeText text={g.errorCode} />
             </td>
-            <td className="num strong">{formatCount(g.count)}</td>
+            <td className="num strong" title={`Sent by: ${sendersText(g.bySource)}`}>
+              {formatCount(g.count)}
+            </td>
             <td className="failure-identities">
               {g.operation === 'test-connection' ? (
                 // Entra's probe asks for a random name that cannot exist: not an identity worth a link.
