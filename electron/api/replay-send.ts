@@ -8,6 +8,7 @@
 
 import { request } from 'node:http';
 import { ApiFailure } from '../../shared/api/result.js';
+import { loopbackTargetOf } from '../tunnel/types.js';
 import type { ReplayRequest } from './replay-request.js';
 
 /** Longer than a fault rule's longest latency (60 s) plus an upstream's default timeout in proxy mode (30 s). */
@@ -16,10 +17,8 @@ const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
 /** The listener's address to connect to: a wildcard bind address is reached through loopback. */
 function listenerAddress(scimUrl: string): { hostname: string; port: number } {
-  const url = new URL(scimUrl);
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  const hostname = host === '0.0.0.0' || host === '' ? '127.0.0.1' : host === '::' ? '::1' : host;
-  return { hostname, port: Number(url.port || 80) };
+  const { host, port } = loopbackTargetOf(scimUrl);
+  return { hostname: host, port };
 }
 
 /** Sends the replay and resolves with the listener's HTTP status once its answer has been read. */

@@ -14,6 +14,7 @@ import { ApiFailure } from '../../shared/api/result.js';
 import { SIMULATOR_TOKEN_LABEL } from '../auth/internal-labels.js';
 import { cycleSteps } from '../simulate/cycle.js';
 import { simulate, SIMULATE_DEFAULTS, type SimulationResult } from '../simulate/simulator.js';
+import { hostPort, loopbackTargetOf } from '../tunnel/types.js';
 import type { ApiDeps, NamespaceHandlers } from './deps.js';
 import { simulationSummary } from './simulate-summary.js';
 
@@ -35,9 +36,7 @@ const emptyProgress = (total: number): SimulationProgress => ({ cycle: 1, done: 
 /** The listener's own URL, reachable from this process even when it binds every address (`--host 0.0.0.0`). */
 function selfUrl(scimUrl: string): string {
   const url = new URL(scimUrl);
-  if (url.hostname === '0.0.0.0') url.hostname = '127.0.0.1';
-  if (url.hostname === '[::]') url.hostname = '[::1]';
-  return url.href.replace(/\/+$/, '');
+  return `${url.protocol}//${hostPort(loopbackTargetOf(scimUrl))}${url.pathname}`.replace(/\/+$/, '');
 }
 
 export function simulateHandlers(deps: ApiDeps): NamespaceHandlers<'simulate'> {

@@ -111,6 +111,13 @@ export function loopbackTarget(host: string, port: number): TunnelTarget {
   return { host, port };
 }
 
+/** The loopback target of a listener URL (`http://0.0.0.0:7643/scim/v2` → 127.0.0.1:7643), for this process's own requests. */
+export function loopbackTargetOf(url: string): TunnelTarget {
+  const parsed = new URL(url);
+  const port = Number(parsed.port || (parsed.protocol === 'https:' ? 443 : 80));
+  return loopbackTarget(parsed.hostname.replace(/^\[|\]$/g, ''), port);
+}
+
 /** `host:port` with IPv6 brackets, as ngrok's `addr` and cloudflared's `--url` expect. */
 export function hostPort(target: TunnelTarget): string {
   return target.host.includes(':') ? `[${target.host}]:${target.port}` : `${target.host}:${target.port}`;

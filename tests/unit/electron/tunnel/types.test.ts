@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toTunnelInfo } from '../../../../electron/tunnel/tunnel-info.js';
-import { flaggedTenantUrlOf, hostPort, loopbackTarget, tenantUrlOf } from '../../../../electron/tunnel/types.js';
+import { flaggedTenantUrlOf, hostPort, loopbackTarget, loopbackTargetOf, tenantUrlOf } from '../../../../electron/tunnel/types.js';
 
 describe('tunnel helpers', () => {
   it('builds both Tenant URLs from a public URL', () => {
@@ -14,6 +14,13 @@ describe('tunnel helpers', () => {
     expect(loopbackTarget('127.0.0.1', 1)).toEqual({ host: '127.0.0.1', port: 1 });
     expect(hostPort({ host: '::1', port: 8 })).toBe('[::1]:8');
     expect(hostPort({ host: '127.0.0.1', port: 8 })).toBe('127.0.0.1:8');
+  });
+
+  it('finds the loopback target of a listener URL, wildcard binds and IPv6 included', () => {
+    expect(loopbackTargetOf('http://0.0.0.0:7643/scim/v2')).toEqual({ host: '127.0.0.1', port: 7643 });
+    expect(loopbackTargetOf('http://[::]:7643/scim/v2')).toEqual({ host: '::1', port: 7643 });
+    expect(loopbackTargetOf('http://[::1]:9/scim/v2')).toEqual({ host: '::1', port: 9 });
+    expect(loopbackTargetOf('http://127.0.0.1/scim/v2')).toEqual({ host: '127.0.0.1', port: 80 });
   });
 
   it('summarises a status as the MonitorApi TunnelInfo', () => {
