@@ -3,7 +3,6 @@
  * and its log text for the sample request), and what our listener answered and why.
  */
 
-import type { ReactNode } from 'react';
 import type { ExchangeDetail } from '../../../shared/api/log-types.js';
 import type { FailureGroup } from '../../../shared/api/provisioning-types.js';
 import type { ApiError } from '../../../shared/api/result.js';
@@ -15,6 +14,7 @@ import { CopyButton } from '../../components/copy-button.js';
 import { ErrorBanner } from '../../components/error-banner.js';
 import { templatePath } from '../../lib/labels.js';
 import { reasonPhrase } from '../live/wire-text.js';
+import { FieldRow } from '../../components/field-row.js';
 
 /** Why this listener gives each status (its rules, in a sentence), so the admin knows whose side to fix. */
 const WHY: Readonly<Record<number, string>> = {
@@ -26,15 +26,6 @@ const WHY: Readonly<Record<number, string>> = {
   429: 'The request was throttled; Entra waits for Retry-After and tries again.',
   500: 'The listener failed while handling the request; the console of the monitor has the stack trace.',
 };
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="field-row">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
 
 /** The SCIM error's `detail`, read as text from the response body; null when the body is not a SCIM error. */
 export function scimDetail(body: string | null): string | null {
@@ -56,14 +47,14 @@ export function EntraRecordCard({ group, sample }: { group: FailureGroup; sample
         <CodeText text={group.errorCode} className="strong" />
       </p>
       <dl className="fields">
-        <Field label="Meaning">{group.meaning}</Field>
-        <Field label="Recommended action">{group.recommendedAction}</Field>
-        <Field label="Retry behaviour">{group.retry}</Field>
-        <Field label="State">
+        <FieldRow label="Meaning">{group.meaning}</FieldRow>
+        <FieldRow label="Recommended action">{group.recommendedAction}</FieldRow>
+        <FieldRow label="Retry behaviour">{group.retry}</FieldRow>
+        <FieldRow label="State">
           {group.resolved
             ? 'Resolved: a later request for the same identity and operation succeeded.'
             : 'Unresolved: no later attempt has succeeded yet. Fix the cause, then wait for the next cycle or use Provision on demand in Entra.'}
-        </Field>
+        </FieldRow>
       </dl>
       <div className="entra-message-head">
         <p className="field-label">Entra's log message for the latest occurrence</p>
@@ -80,7 +71,7 @@ export function ListenerCard({ group, sample, error }: { group: FailureGroup; sa
     <Card id="listener-answer" title="What our listener did and why" subtitle="The answer Entra received, from the latest request in this group.">
       {error !== undefined && sample === undefined && <ErrorBanner error={error} compact />}
       <dl className="fields">
-        <Field label="Request">
+        <FieldRow label="Request">
           {sample === undefined ? (
             <span className="faint">…</span>
           ) : (
@@ -89,17 +80,17 @@ export function ListenerCard({ group, sample, error }: { group: FailureGroup; sa
               <span className="mono wrap">{templatePath(sample.path)}</span>
             </span>
           )}
-        </Field>
-        <Field label="Our response">
+        </FieldRow>
+        <FieldRow label="Our response">
           <HttpStatusBadge status={group.httpStatus} /> <span className="muted">{reasonPhrase(group.httpStatus)}</span>
           {group.scimType !== null && <span className="mono muted">· scimType {group.scimType}</span>}
-        </Field>
-        <Field label="Detail">{detail === null ? <span className="faint">{sample === undefined ? '…' : 'No SCIM error detail in the body.'}</span> : <span className="wrap">{detail}</span>}</Field>
-        <Field label="Why">{WHY[group.httpStatus] ?? (group.httpStatus >= 500 ? WHY[500] : 'See the response body in Live.')}</Field>
+        </FieldRow>
+        <FieldRow label="Detail">{detail === null ? <span className="faint">{sample === undefined ? '…' : 'No SCIM error detail in the body.'}</span> : <span className="wrap">{detail}</span>}</FieldRow>
+        <FieldRow label="Why">{WHY[group.httpStatus] ?? (group.httpStatus >= 500 ? WHY[500] : 'See the response body in Live.')}</FieldRow>
         {sample?.fault != null && (
-          <Field label="Fault injection">
+          <FieldRow label="Fault injection">
             <Badge tone="warning">{`Injected by rule "${sample.fault}"`}</Badge>
-          </Field>
+          </FieldRow>
         )}
       </dl>
       {sample !== undefined && (

@@ -3,7 +3,6 @@
  * will record for it, with the change ID an admin can quote to support.
  */
 
-import type { ReactNode } from 'react';
 import type { ExchangeDetail } from '../../../shared/api/log-types.js';
 import type { EntraAction, EntraStatus } from '../../../shared/domain/operation.js';
 import { Badge, HttpStatusBadge, OutcomeBadge } from '../../components/badge.js';
@@ -14,15 +13,7 @@ import { formatDateTime, formatDuration } from '../../lib/format.js';
 import { operationLabel } from '../../lib/labels.js';
 import { ConformanceHints } from './conformance-hints.js';
 import { reasonPhrase } from './wire-text.js';
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="field-row">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
+import { FieldRow } from '../../components/field-row.js';
 
 const NOTHING = <span className="faint">—</span>;
 
@@ -39,39 +30,39 @@ export function DetailSummary({ detail }: { detail: ExchangeDetail }) {
   return (
     <div className="detail-summary">
       <dl className="fields">
-        <Field label="Identity">{detail.identity === null ? NOTHING : <span className="wrap strong">{detail.identity}</span>}</Field>
-        <Field label="Source ID (externalId)">{detail.externalId === null ? NOTHING : <span className="mono wrap">{detail.externalId}</span>}</Field>
-        <Field label="Target ID (id)">{detail.resourceId === null ? NOTHING : <span className="mono wrap">{detail.resourceId}</span>}</Field>
-        <Field label="Operation">{operationLabel(detail)}</Field>
-        <Field label="Action">
+        <FieldRow label="Identity">{detail.identity === null ? NOTHING : <span className="wrap strong">{detail.identity}</span>}</FieldRow>
+        <FieldRow label="Source ID (externalId)">{detail.externalId === null ? NOTHING : <span className="mono wrap">{detail.externalId}</span>}</FieldRow>
+        <FieldRow label="Target ID (id)">{detail.resourceId === null ? NOTHING : <span className="mono wrap">{detail.resourceId}</span>}</FieldRow>
+        <FieldRow label="Operation">{operationLabel(detail)}</FieldRow>
+        <FieldRow label="Action">
           <Badge tone="neutral">{detail.action}</Badge>
-        </Field>
-        <Field label="Status">
+        </FieldRow>
+        <FieldRow label="Status">
           <OutcomeBadge outcome={detail.outcome} />
-        </Field>
-        <Field label="Our response">
+        </FieldRow>
+        <FieldRow label="Our response">
           <HttpStatusBadge status={detail.status} /> <span className="muted">{reasonPhrase(detail.status)}</span>
           {detail.scimType !== null && <span className="mono muted"> · scimType {detail.scimType}</span>}
           <span className="muted"> · {formatDuration(detail.durationMs)}</span>
-        </Field>
-        <Field label="Time">
+        </FieldRow>
+        <FieldRow label="Time">
           {formatDateTime(detail.ts)} <span className="muted">(<RelativeTime ts={detail.ts} />)</span>
-        </Field>
-        <Field label="Cycle">{detail.cycleId === null ? NOTHING : <span className="chip">#{detail.cycleId} (inferred)</span>}</Field>
-        <Field label="Change ID">
+        </FieldRow>
+        <FieldRow label="Cycle">{detail.cycleId === null ? NOTHING : <span className="chip">#{detail.cycleId} (inferred)</span>}</FieldRow>
+        <FieldRow label="Change ID">
           <span className="mono wrap">{detail.changeId}</span> <CopyButton text={detail.changeId} what="change ID" variant="subtle" />
-        </Field>
-        {detail.dialect !== null && <Field label="PATCH dialect">{detail.dialect === 'default' ? 'Entra default (PascalCase ops, "False" strings)' : 'aadOptscim062020 (RFC-compliant)'}</Field>}
+        </FieldRow>
+        {detail.dialect !== null && <FieldRow label="PATCH dialect">{detail.dialect === 'default' ? 'Entra default (PascalCase ops, "False" strings)' : 'aadOptscim062020 (RFC-compliant)'}</FieldRow>}
         {detail.fault !== null && (
-          <Field label="Fault injection">
+          <FieldRow label="Fault injection">
             <Badge tone="warning">{detail.fault}</Badge>
-          </Field>
+          </FieldRow>
         )}
-        <Field label="Client">
+        <FieldRow label="Client">
           <span className="mono">{detail.forwardedFor ?? detail.clientIp ?? '—'}</span>
           {detail.forwardedFor !== null && <span className="muted"> (via tunnel from {detail.clientIp})</span>}
-        </Field>
-        {sourceSentence(detail.source) !== null && <Field label="Sent by">{sourceSentence(detail.source)}</Field>}
+        </FieldRow>
+        {sourceSentence(detail.source) !== null && <FieldRow label="Sent by">{sourceSentence(detail.source)}</FieldRow>}
       </dl>
 
       <section className={`entra-record ${explanation === null ? 'entra-record-ok' : 'entra-record-failure'}`} aria-label="What Entra will record">
@@ -84,9 +75,9 @@ export function DetailSummary({ detail }: { detail: ExchangeDetail }) {
               <span className="mono strong">{explanation.errorCode}</span>
             </p>
             <dl className="fields fields-tight">
-              <Field label="Meaning">{explanation.meaning}</Field>
-              <Field label="Recommended action">{explanation.recommendedAction}</Field>
-              <Field label="Retry">{explanation.retry}</Field>
+              <FieldRow label="Meaning">{explanation.meaning}</FieldRow>
+              <FieldRow label="Recommended action">{explanation.recommendedAction}</FieldRow>
+              <FieldRow label="Retry">{explanation.retry}</FieldRow>
             </dl>
             <p className="field-label">Entra's log message</p>
             <pre className="code entra-message">{explanation.entraMessage}</pre>

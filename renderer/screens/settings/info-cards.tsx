@@ -3,7 +3,6 @@
  * appearance rule, and where this monitor keeps its data. They change at launch, so each says how.
  */
 
-import type { ReactNode } from 'react';
 import type { Status } from '../../../shared/api/admin-types.js';
 import { href } from '../../app/router.js';
 import { Badge } from '../../components/badge.js';
@@ -11,15 +10,7 @@ import { Card } from '../../components/card.js';
 import { CopyButton } from '../../components/copy-button.js';
 import { formatCount } from '../../lib/format.js';
 import { useColorScheme } from './use-color-scheme.js';
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="field-row">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
+import { FieldRow } from '../../components/field-row.js';
 
 function bindAddress(scimUrl: string): string {
   try {
@@ -44,19 +35,19 @@ export function ListenerCard({ status }: { status: Status }) {
   return (
     <Card id="listener" title="Listener" subtitle="The SCIM 2.0 endpoint Entra provisions into. Set at launch.">
       <dl className="fields">
-        <Row label="SCIM URL (local)">
+        <FieldRow label="SCIM URL (local)">
           <span className="mono wrap" data-testid="settings-scim-url">
             {status.scimUrl}
           </span>
           <CopyButton text={status.scimUrl} what="SCIM URL" variant="subtle" />
-        </Row>
-        <Row label="Bind address">
+        </FieldRow>
+        <FieldRow label="Bind address">
           <span className="mono">{host}</span>
           {loopback ? <Badge tone="success">Loopback only</Badge> : <Badge tone="warning">Reachable from the network</Badge>}
-        </Row>
-        <Row label="Secret Tokens">
+        </FieldRow>
+        <FieldRow label="Secret Tokens">
           {formatCount(status.activeTokens)} active · <a href={href('connect')}>manage on Connect</a>
-        </Row>
+        </FieldRow>
       </dl>
       <p className="small muted settings-note">
         Change with <code>provisioning-monitor serve --port N --host H</code>. Keep the loopback default: a tunnel forwards to it, and nothing else needs to reach it.
@@ -75,13 +66,13 @@ export function TunnelCard({ status }: { status: Status }) {
         </p>
       ) : (
         <dl className="fields">
-          <Row label="Provider">{tunnel.provider}</Row>
-          <Row label="Public URL">{tunnel.publicUrl === null ? <span className="faint">Not yet</span> : <span className="mono wrap">{tunnel.publicUrl}</span>}</Row>
-          <Row label="Tenant URL">
+          <FieldRow label="Provider">{tunnel.provider}</FieldRow>
+          <FieldRow label="Public URL">{tunnel.publicUrl === null ? <span className="faint">Not yet</span> : <span className="mono wrap">{tunnel.publicUrl}</span>}</FieldRow>
+          <FieldRow label="Tenant URL">
             {status.tenantUrl === null ? <span className="faint">When the tunnel is online</span> : <span className="mono wrap">{status.tenantUrl}</span>}
             {status.tenantUrl !== null && <CopyButton text={status.tenantUrl} what="Tenant URL" variant="subtle" />}
-          </Row>
-          {tunnel.message !== null && <Row label="Message">{tunnel.message}</Row>}
+          </FieldRow>
+          {tunnel.message !== null && <FieldRow label="Message">{tunnel.message}</FieldRow>}
         </dl>
       )}
       <pre className="code settings-command" aria-label="Start a tunnel">
@@ -107,10 +98,10 @@ export function AppearanceCard() {
   return (
     <Card id="appearance" title="Appearance" subtitle="Light and dark follow your operating system.">
       <dl className="fields">
-        <Row label="Theme">
+        <FieldRow label="Theme">
           {scheme === 'dark' ? 'Dark' : 'Light'} <span className="muted small">(from the OS setting; change it there)</span>
-        </Row>
-        <Row label="Times">Shown in your local time zone; hover a time for UTC, as Entra's logs show it.</Row>
+        </FieldRow>
+        <FieldRow label="Times">Shown in your local time zone; hover a time for UTC, as Entra's logs show it.</FieldRow>
       </dl>
     </Card>
   );
@@ -120,18 +111,18 @@ export function AboutCard({ status }: { status: Status }) {
   return (
     <Card id="about" title="About">
       <dl className="fields">
-        <Row label="Version">
+        <FieldRow label="Version">
           <span className="mono" data-testid="settings-version">
             {status.version}
           </span>
-        </Row>
-        <Row label="Data directory">
+        </FieldRow>
+        <FieldRow label="Data directory">
           <span className="mono wrap" data-testid="settings-data-dir">
             {status.dataDir}
           </span>
           <CopyButton text={status.dataDir} what="data directory" variant="subtle" />
-        </Row>
-        <Row label="Requests logged">{formatCount(status.requestCount)}</Row>
+        </FieldRow>
+        <FieldRow label="Requests logged">{formatCount(status.requestCount)}</FieldRow>
       </dl>
       <p className="small muted settings-note">
         The data directory holds the request log (<code>monitor.db</code>), <code>settings.json</code> and the tokens. <code>--data-dir DIR</code> or
