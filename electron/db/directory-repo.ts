@@ -43,7 +43,8 @@ export interface Page<Row> {
 /** Typed statements for one table, prepared once. */
 export interface TableRepo<Row> {
   insert(row: Row): void;
-  update(row: Row): void;
+  /** Writes the columns in which `row` differs from `current`, the stored row it replaces. */
+  update(row: Row, current: Row): void;
   get(id: string): Row | undefined;
   /** The userName or displayName alone: naming a request's identity need not read and copy the whole resource. */
   nameOf(id: string): string | undefined;
@@ -53,11 +54,24 @@ export interface TableRepo<Row> {
 }
 
 function tableRepo<Row extends { id: string }>(db: Db, table: 'users' | 'groups', columns: readonly (keyof Row & string)[], name: keyof Row & string): TableRepo<Row> {
-  const names = columns.join(', ');
-  const values = columns.map((c) => `@${c}`).join(', ');
-  const sets = columns.filter((c) => c !== 'id' && c !== 'created').map((c) => `${c} = @${c}`).join(', ');
-  const insert = db.prepare(`INSERT INTO ${table} (${names}) VALUES (${values})`);
-  const update = db.prepare(`UPDATE ${table} SET ${sets} WHERE id = @id`);
+  // Positional parameters: binding named ones from an object costs more per write (as for the log row).
+  const insert = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+  const insertValues = (row: Row): unknown[] => columns.map((column) => row[column]);
+  // An UPDATE rewrites the entry of every index on a column it SETs, even to the same value: setting only what
+  // changed halves the cost of a typical PATCH (Entra's displayName or active change leaves userName and
+  // externalId, and their unique and matching indexes, alone). One statement per set of changed columns, prepared
+  // when first needed; there are at most 2^7 of them.
+  const mutable = columns.filter((c) => c !== 'id' && c !== 'created');
+  const updates = new Map<string, Database.Statement>();
+  const updateOf = (changed: readonly (keyof Row & string)[]): Database.Statement => {
+    const key = changed.join(',');
+    let statement = updates.get(key);
+    if (!statement) {
+      statement = db.prepare(`UPDATE ${table} SET ${changed.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
+      updates.set(key, statement);
+    }
+    return statement;
+  };
   const get = db.prepare<[string], Row>(`SELECT * FROM ${table} WHERE id = ?`);
   const del = db.prepare(`DELETE FROM ${table} WHERE id = ?`);
   const nameOf = db.prepare<[string], string>(`SELECT ${name} FROM ${table} WHERE id = ?`).pluck();
@@ -78,8 +92,12 @@ function tableRepo<Row extends { id: string }>(db: Db, table: 'users' | 'groups'
     return entry;
   };
   return {
-    insert: (row) => void insert.run(row),
-    update: (row) => void update.run(row),
+    insert: (row) => void insert.run(insertValues(row)),
+    update(row, current) {
+      if (row.id !== current.id) throw new Error(`update: row ${row.id} does not replace ${current.id}`);
+      const changed = mutable.filter((column) => row[column] !== current[column]);
+      if (changed.length > 0) updateOf(changed).run(...changed.map((column) => row[column]), row.id);
+    },
     get: (id) => get.get(id),
     nameOf: (id) => nameOf.get(id),
     delete: (id) => del.run(id).changes > 0,

@@ -77,8 +77,11 @@ export function groupHandlers(directory: DirectoryRepo): ResourceHandlers {
     return row;
   };
 
-  /** Stores the row and reconciles memberships; displayName is unique because Entra matches groups on it. */
-  const write = (row: GroupRow, insert: boolean, memberIds: readonly string[], previous: readonly string[]): void => {
+  /**
+   * Inserts the row (or replaces `current` with it) and reconciles memberships; displayName is unique because Entra
+   * matches groups on it.
+   */
+  const write = (row: GroupRow, current: GroupRow | null, memberIds: readonly string[], previous: readonly string[]): void => {
     const next = new Set(memberIds);
     const added = memberIds.filter((id) => !previous.includes(id));
     const known = directory.existingUserIds(added);
@@ -87,8 +90,8 @@ export function groupHandlers(directory: DirectoryRepo): ResourceHandlers {
       throw badRequest('invalidValue', `Member${unknown.length > 1 ? 's' : ''} ${unknown.slice(0, 5).map((id) => `"${id}"`).join(', ')} ${unknown.length > 1 ? 'are not users' : 'is not a user'} of this directory. Entra only adds members it has provisioned; provision the user first.`);
     }
     try {
-      if (insert) groups.insert(row);
-      else groups.update(row);
+      if (current === null) groups.insert(row);
+      else groups.update(row, current);
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       throw conflict(`A group named "${row.display_name}" already exists; displayName is unique because Entra matches groups on it. Entra records this as EntryConflict.`);
@@ -112,7 +115,7 @@ export function groupHandlers(directory: DirectoryRepo): ResourceHandlers {
       const { stored, memberIds } = splitMembers(normalizeResource('Group', request.body));
       const now = timestamp();
       const row = rowFrom(randomUUID(), stored, 1, now, now);
-      write(row, true, memberIds, []);
+      write(row, null, memberIds, []);
       return single(201, row, request, { before: null, after: withMembers(stored, memberIds) });
     },
     get(request) {
@@ -128,7 +131,7 @@ export function groupHandlers(directory: DirectoryRepo): ResourceHandlers {
       const { stored, memberIds } = splitMembers(normalizeResource('Group', request.body));
       const row = rowFrom(current.id, stored, current.version + 1, current.created, timestamp());
       const previous = currentMembers(current.id);
-      write(row, false, memberIds, previous);
+      write(row, current, memberIds, previous);
       return single(200, row, request, { before: withMembers(parseStored(current.resource), previous), after: withMembers(stored, memberIds) });
     },
     patch(request) {
@@ -139,7 +142,7 @@ export function groupHandlers(directory: DirectoryRepo): ResourceHandlers {
       const { stored, memberIds } = splitMembers(applyPatch('Group', before, request.body));
       const unchanged = JSON.stringify(stored) === current.resource && memberIds.length === previous.length && memberIds.every((id) => previous.includes(id));
       const row = unchanged ? current : rowFrom(current.id, stored, current.version + 1, current.created, timestamp());
-      if (!unchanged) write(row, false, memberIds, previous);
+      if (!unchanged) write(row, current, memberIds, previous);
       // entra-behavior.md §2.2 G4–G6: Entra expects 204 for every group PATCH and does not need the members back.
       return {
         status: 204,

@@ -18,7 +18,7 @@ import { listParamsFromQuery, listParamsFromSearch, listResponse, type ListParam
 
 const MATCH_ALL = { where: '1', params: [] } as const;
 
-function rowFrom(id: string, stored: StoredResource, version: number, created: string, modified: string): UserRow {
+function rowFrom(id: string, stored: StoredResource, version: number, created: string, modified: string, resource = JSON.stringify(stored)): UserRow {
   const { userName, externalId, displayName, active } = stored;
   return {
     id,
@@ -26,7 +26,7 @@ function rowFrom(id: string, stored: StoredResource, version: number, created: s
     external_id: typeof externalId === 'string' ? externalId : null,
     display_name: typeof displayName === 'string' ? displayName : null,
     active: active === false ? 0 : 1,
-    resource: JSON.stringify(stored),
+    resource,
     version,
     created,
     last_modified: modified,
@@ -58,11 +58,14 @@ export function userHandlers(directory: DirectoryRepo): ResourceHandlers {
     return row;
   };
 
-  /** Writes a row, turning a userName collision into RFC 7644 §3.3's 409 with scimType uniqueness. */
-  const write = (row: UserRow, insert: boolean): void => {
+  /**
+   * Inserts a row, or replaces `current` with it, turning a userName collision into RFC 7644 §3.3's 409 with scimType
+   * uniqueness.
+   */
+  const write = (row: UserRow, current: UserRow | null): void => {
     try {
-      if (insert) users.insert(row);
-      else users.update(row);
+      if (current === null) users.insert(row);
+      else users.update(row, current);
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       const holder = users.list({ where: 'r.user_name = ?', params: [row.user_name] }, 0, 1).rows[0];
@@ -88,7 +91,7 @@ export function userHandlers(directory: DirectoryRepo): ResourceHandlers {
       const stored = normalizeResource('User', request.body);
       const now = timestamp();
       const row = rowFrom(randomUUID(), stored, 1, now, now);
-      write(row, true);
+      write(row, null);
       return single(201, row, request, { before: null, after: stored });
     },
     get(request) {
@@ -103,7 +106,7 @@ export function userHandlers(directory: DirectoryRepo): ResourceHandlers {
       checkIfMatch(request.headers, current.version);
       const stored = normalizeResource('User', request.body);
       const row = rowFrom(current.id, stored, current.version + 1, current.created, timestamp());
-      write(row, false);
+      write(row, current);
       return single(200, row, request, { before: parseStored(current.resource), after: stored });
     },
     patch(request) {
@@ -112,9 +115,10 @@ export function userHandlers(directory: DirectoryRepo): ResourceHandlers {
       const before = parseStored(current.resource);
       const stored = applyPatch('User', before, request.body);
       // Entra re-asserts values it already sent (e.g. a periodic active=true, entra-behavior.md §3.2 rule 11): no new version.
-      if (JSON.stringify(stored) === current.resource) return single(200, current, request, { before, after: before });
-      const row = rowFrom(current.id, stored, current.version + 1, current.created, timestamp());
-      write(row, false);
+      const resource = JSON.stringify(stored);
+      if (resource === current.resource) return single(200, current, request, { before, after: before });
+      const row = rowFrom(current.id, stored, current.version + 1, current.created, timestamp(), resource);
+      write(row, current);
       return single(200, row, request, { before, after: stored });
     },
     remove(request) {
