@@ -76,7 +76,8 @@ export function openStore(dataDir: string, idleGapMs: () => number = () => DEFAU
   const cycles = cyclesRepo(db);
   const usersCount = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM users');
   const tracker = createCycleTracker(cycles, () => usersCount.get()?.n ?? 0, idleGapMs);
-  return { db, tokens: tokenService(tokensRepo(db)), directory, log, cycles, record: createRecorder(log, tracker, arrivalsRepo(db), failuresRepo(db)) };
+  const tokens = tokenService(tokensRepo(db));
+  return { db, tokens, directory, log, cycles, record: createRecorder(log, tracker, arrivalsRepo(db), failuresRepo(db), (id) => tokens.isInternalId(id)) };
 }
 
 export async function startMonitor(config: MonitorConfig): Promise<Monitor> {

@@ -21,12 +21,13 @@ export function statusHandlers(deps: ApiDeps): NamespaceHandlers<'status'> {
     /**
      * The monitor at a glance.
      *
-     * The next cycle is expected about 40 minutes after the last cycle with real work started (Entra's cadence,
-     * entra-behavior.md §5); Test Connection probes do not move it.
+     * The next cycle is expected about 40 minutes after the last cycle in which Entra did real work started (Entra's
+     * cadence, entra-behavior.md §5.2); Test Connection probes do not move it, and neither do the app's own
+     * simulated cycles or replays, which Entra never scheduled.
      */
     'status.get': (): Status => {
       const tunnel = deps.tunnel();
-      const lastWork = repo.lastWorkingCycleStart();
+      const lastEntraWork = repo.lastEntraCycleStart();
       const at = deps.now();
       const activeTokens = deps.store.tokens
         .list()
@@ -39,7 +40,7 @@ export function statusHandlers(deps: ApiDeps): NamespaceHandlers<'status'> {
         requestCount: deps.store.log.count(),
         lastRequestAt: repo.lastRequestAt(),
         health: deps.health.current().state,
-        nextCycleExpectedAt: lastWork === null ? null : lastWork + CYCLE_INTERVAL_MS,
+        nextCycleExpectedAt: lastEntraWork === null ? null : lastEntraWork + CYCLE_INTERVAL_MS,
         activeTokens,
         dataDir: deps.dataDir,
         version: deps.version,

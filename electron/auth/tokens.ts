@@ -62,6 +62,11 @@ export interface TokenService {
   internal(label: string): string;
   /** Whether an authenticated token is one of this run's internal tokens. */
   isInternal(token: TokenInfo): boolean;
+  /**
+   * Whether the token with this id is internal (this run's or an earlier one's), as the log's sender column decides
+   * (api/log-source.ts); false for an unknown id. Asked once per logged request, so answered from memory.
+   */
+  isInternalId(id: string): boolean;
   /** Checks an `Authorization` header value. */
   authenticate(header: string | undefined): AuthResult;
 }
@@ -69,6 +74,9 @@ export interface TokenService {
 export function tokenService(repo: TokensRepo, now: () => Date = () => new Date()): TokenService {
   const lastTouched = new Map<string, number>();
   const internalSecrets = new Map<string, string>();
+  // A token's source is fixed at birth, so each id is read once. Ids come from authenticated rows only, so this
+  // holds at most one entry per token in the table.
+  const internalIds = new Map<string, boolean>();
   // Entra sends the same secret on every request: its row is kept by hash for REMEMBER_MS, so the hot path skips the
   // lookup. Only known tokens are kept (a flood of wrong tokens cannot grow it); revoking through this service forgets
   // at once, and a revoke by another process (the `token` CLI beside `serve`) is seen within REMEMBER_MS.
@@ -169,6 +177,16 @@ export function tokenService(repo: TokensRepo, now: () => Date = () => new Date(
       return secret;
     },
     isInternal: (token) => token.source === 'internal',
+    isInternalId(id) {
+      let internal = internalIds.get(id);
+      if (internal === undefined) {
+        const row = repo.findById(id);
+        internal = row?.source === 'internal';
+        // An unknown id is not remembered: a token created later by another process may still take it.
+        if (row !== undefined) internalIds.set(id, internal);
+      }
+      return internal;
+    },
     list: () => repo.list().map(toInfo),
     hasActive: () => repo.countActive(now().toISOString()) > 0,
     authenticate,

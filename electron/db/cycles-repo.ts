@@ -25,16 +25,20 @@ export interface CycleRow {
   readonly server_errors: number;
   readonly identities: number;
   readonly users_at_start: number;
+  /** Requests Entra sent in this cycle other than Test Connection probes and schema reads (migration 0010). */
+  readonly entra_work: number;
 }
 
 /** What one logged request adds to its cycle's counters (0 or 1 each). */
 export type CycleIncrement = Pick<
   CycleRow,
-  'probes' | 'matches' | 'creates' | 'updates' | 'disables' | 'deletes' | 'others' | 'successes' | 'failures' | 'skipped' | 'auth_failures' | 'not_found_lists' | 'server_errors'
+  | 'probes' | 'matches' | 'creates' | 'updates' | 'disables' | 'deletes' | 'others' | 'successes' | 'failures' | 'skipped' | 'auth_failures' | 'not_found_lists'
+  | 'server_errors' | 'entra_work'
 >;
 
 const INCREMENT_COLUMNS = [
   'probes', 'matches', 'creates', 'updates', 'disables', 'deletes', 'others', 'successes', 'failures', 'skipped', 'auth_failures', 'not_found_lists', 'server_errors',
+  'entra_work',
 ] as const satisfies readonly (keyof CycleIncrement)[];
 // Fails to compile when CycleIncrement gains a counter the UPDATE does not add.
 const everyCounter: Exclude<keyof CycleIncrement, (typeof INCREMENT_COLUMNS)[number]> extends never ? true : never = true;

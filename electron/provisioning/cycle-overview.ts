@@ -1,7 +1,8 @@
 /**
  * The "Current status" of provisioning, rebuilt from inferred cycles (entra-behavior.md §5, §7; design/screens.md
- * §1.2 and Screen 3): progress of the current cycle in *identities* (Entra's own bar counts pages), when the next
- * cycle is due, and whether Entra looks like it is backing off after failures.
+ * §1.2 and Screen 3): progress of the current cycle in *identities* (Entra's own bar counts pages), when Entra's next
+ * cycle is due, and whether Entra looks like it is backing off after failures. Progress counts everyone's traffic
+ * (a rehearsal with the simulator shows its own progress); the due time and the back-off follow Entra's cycles only.
  */
 
 import type { CycleProgress } from '../../shared/api/provisioning-types.js';
@@ -16,6 +17,7 @@ export const BEYOND_CADENCE_MS = 1.5 * CYCLE_INTERVAL_MS;
 export const BACKOFF_NOTE = 'Entra may be backing off (quarantine retries at +6h, +12h, +24h)';
 /** Names listed as pending, at most. */
 const MAX_PENDING = 100;
+/** Entra's work cycles read for the back-off note: enough for two completed gaps and the wait since. */
 const RECENT_WORK = 4;
 
 export interface CycleOutlook {
@@ -35,7 +37,11 @@ export interface CycleOutlookQueries {
 }
 
 export function cycleOutlookQueries(db: Db): CycleOutlookQueries {
-  const recentWork = db.prepare<[number, number], CycleRow>('SELECT * FROM cycles WHERE id <= ? AND requests > probes ORDER BY id DESC LIMIT ?');
+  // Progress compares with the previous cycle of anyone's work (a rehearsal's progress is the simulator's); the
+  // cadence follows Entra's own work cycles only (migration 0010): the app's simulated cycles and replays were never
+  // scheduled by Entra, so 40 minutes after one Entra owes nothing.
+  const previousWorkOf = db.prepare<[number], CycleRow>('SELECT * FROM cycles WHERE id < ? AND requests > probes ORDER BY id DESC LIMIT 1');
+  const entraWork = db.prepare<[number, number], CycleRow>('SELECT * FROM cycles WHERE id <= ? AND entra_work > 0 ORDER BY id DESC LIMIT ?');
   const scope = db.prepare<[], { value: string; kind: string }>('SELECT value, kind FROM scope ORDER BY added, value');
   const touched = db.prepare<[number], { identity: string; entity: string }>(
     `SELECT identity, entity FROM requests WHERE cycle_id = ? AND identity IS NOT NULL AND entity IN ('User', 'Group') AND ${TOUCHING}
@@ -69,19 +75,18 @@ export function cycleOutlookQueries(db: Db): CycleOutlookQueries {
   return {
     outlook(latest, now, open) {
       if (!latest) return { progress: null, nextExpectedAt: null, overdue: false, backoffNote: null };
-      const works = recentWork.all(latest.id, RECENT_WORK);
+      const works = entraWork.all(latest.id, RECENT_WORK);
       const lastWork = works[0];
       // A cycle of nothing but Test Connection probes has no progress to show (yet: Entra probes before a cycle, §1.1).
       const probesOnly = latest.requests === latest.probes;
-      const previousWork = works.find((w) => w.id < latest.id);
-      const current = probesOnly ? null : progress(latest, previousWork);
-      // §5.2: the next cycle starts about 40 minutes after the last one with real work started.
+      const current = probesOnly ? null : progress(latest, previousWorkOf.get(latest.id));
+      // §5.2: the next cycle starts about 40 minutes after the last one in which Entra did real work started.
       const nextExpectedAt = lastWork ? lastWork.started + CYCLE_INTERVAL_MS : null;
       return {
         progress: current,
         nextExpectedAt,
-        // An initial cycle can run for hours (§5.2): a cycle still receiving work is never overdue.
-        overdue: nextExpectedAt !== null && !(open && !probesOnly) && now > nextExpectedAt + OVERDUE_AFTER_MS,
+        // An initial cycle can run for hours (§5.2): a cycle still receiving Entra's work is never overdue.
+        overdue: nextExpectedAt !== null && !(open && latest.entra_work > 0) && now > nextExpectedAt + OVERDUE_AFTER_MS,
         backoffNote: backoffNote(works, now),
       };
     },
@@ -93,7 +98,7 @@ export function cycleOutlookQueries(db: Db): CycleOutlookQueries {
  * nothing (§5.2), so long gaps alone mean nothing: the note needs the gaps to *grow*, each following a failing cycle.
  * The wait since the newest failing cycle counts as a gap once it is beyond the cadence.
  *
- * @param works recent work cycles, newest first
+ * @param works Entra's recent work cycles, newest first (the app's rehearsals say nothing of Entra's retries)
  */
 export function backoffNote(works: readonly CycleRow[], now: number): string | null {
   const gaps: { readonly gap: number; readonly afterFailure: boolean }[] = [];

@@ -29,6 +29,11 @@ export interface TrackedRequest {
   readonly status: number;
   readonly identity: string | null;
   readonly resultCount: number | undefined;
+  /**
+   * Entra sent it, not the app itself (api/log-source.ts): cycles count everyone's traffic, but only Entra's work
+   * sets its cadence (the `entra_work` counter, migration 0010).
+   */
+  readonly sentByEntra: boolean;
 }
 
 interface Current {
@@ -65,6 +70,8 @@ function increment(r: TrackedRequest): CycleIncrement {
     auth_failures: is(r.status === 401 || r.status === 403),
     not_found_lists: is(r.status === 404 && (r.operation === 'match' || r.operation === 'list' || r.operation === 'test-connection')),
     server_errors: is(r.status >= 500 || r.status === 499),
+    // "Work" as everywhere else: neither a Test Connection probe nor a schema read (api/cycle-work.ts).
+    entra_work: is(r.sentByEntra && r.operation !== 'test-connection' && r.operation !== 'discovery'),
   };
 }
 

@@ -41,7 +41,16 @@ function errorDetail(body: string | null): string | null {
   }
 }
 
-export function createRecorder(log: RequestLogRepo, cycles: CycleTracker, arrivals: ArrivalsRepo, failures: FailuresRepo): Recorder {
+/**
+ * @param isInternalToken whether a token id is one of the app's internal tokens (auth/tokens.ts `isInternalId`)
+ */
+export function createRecorder(
+  log: RequestLogRepo,
+  cycles: CycleTracker,
+  arrivals: ArrivalsRepo,
+  failures: FailuresRepo,
+  isInternalToken: (tokenId: string) => boolean,
+): Recorder {
   return ({ entry, bodies, modified, resultCount }) => {
     const { cycleId, opened } = cycles.assign({
       ts: entry.ts,
@@ -51,6 +60,9 @@ export function createRecorder(log: RequestLogRepo, cycles: CycleTracker, arriva
       status: entry.status,
       identity: entry.identity,
       resultCount,
+      // The rule of the log's sender column (api/log-source.ts `sourceOf`): a replay, or a request with an internal
+      // token, is the app's own; anything else, with no token or one the monitor does not know, counts as Entra's.
+      sentByEntra: entry.replay_of === null && (entry.token_id === null || !isInternalToken(entry.token_id)),
     });
     const row = { ...entry, cycle_id: cycleId };
     const id = log.insert(row, bodies, modified);

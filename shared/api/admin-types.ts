@@ -30,6 +30,7 @@ export interface Status {
   readonly requestCount: number;
   readonly lastRequestAt: number | null;
   readonly health: Health['state'];
+  /** When Entra's next cycle should start (as `CycleOverview.nextExpectedAt`): from Entra's cycles only. */
   readonly nextCycleExpectedAt: number | null;
   readonly activeTokens: number;
   readonly dataDir: string;

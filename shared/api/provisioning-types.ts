@@ -52,7 +52,10 @@ export interface CycleProgress {
 export interface CycleOverview {
   readonly current: CycleSummary | null;
   readonly progress: CycleProgress | null;
-  /** About 40 minutes after the last cycle with real work started; null before the first. */
+  /**
+   * About 40 minutes after the last cycle in which Entra did real work started; null before the first. The app's
+   * own simulated cycles and replays never set it: Entra did not schedule them.
+   */
   readonly nextExpectedAt: number | null;
   readonly overdue: boolean;
   /** Set when intervals grow after failures: Entra may be backing off. */

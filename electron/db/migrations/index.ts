@@ -12,6 +12,7 @@ import { sql as failuresLogSearch } from './0006-failures-log-search.js';
 import { sql as failuresFromRecorder } from './0007-failures-from-recorder.js';
 import { sql as replay } from './0008-replay.js';
 import { sql as partialLogIndexes } from './0009-partial-log-indexes.js';
+import { sql as cyclesEntraWork } from './0010-cycles-entra-work.js';
 
 export interface Migration {
   readonly version: number;
@@ -29,4 +30,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'failures-from-recorder', sql: failuresFromRecorder },
   { version: 8, name: 'replay', sql: replay },
   { version: 9, name: 'partial-log-indexes', sql: partialLogIndexes },
+  { version: 10, name: 'cycles-entra-work', sql: cyclesEntraWork },
 ];

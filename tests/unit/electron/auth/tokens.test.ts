@@ -200,6 +200,16 @@ describe('internal tokens', () => {
     expect(restarted.internal('Simulator (in-app)')).not.toBe(secret);
   });
 
+  it('are told apart by id, this run’s and earlier runs’ alike, as the log’s sender column tells them', () => {
+    service.internal('Simulator (in-app)');
+    const earlier = db.prepare<[], { id: string }>("SELECT id FROM tokens WHERE source = 'internal'").get()!.id;
+    const restarted = tokenService(repo, () => clock);
+    restarted.internal('Simulator (in-app)');
+    const current = db.prepare<[string], { id: string }>("SELECT id FROM tokens WHERE source = 'internal' AND id <> ?").get(earlier)!.id;
+    const entra = restarted.create({ label: 'Entra' }).info.id;
+    expect([earlier, current, entra, 'no-such-token'].map((id) => restarted.isInternalId(id))).toEqual([true, true, false, false]);
+  });
+
   it('cannot be re-created through the token API', () => {
     service.internal('Replay (in-app)');
     const row = db.prepare<[], { id: string }>("SELECT id FROM tokens WHERE source = 'internal'").get();

@@ -13,6 +13,7 @@ const req = (ts: number, operation: TrackedRequest['operation'], identity: strin
   status: 200,
   identity,
   resultCount: undefined,
+  sentByEntra: true,
   ...extra,
 });
 
@@ -66,6 +67,20 @@ describe('cycle tracker', () => {
     tracker.assign(req(T0 + 1, 'match', 'b', { outcome: 'Failure', status: 404 }));
     tracker.assign(req(T0 + 2, 'create', 'c', { outcome: 'Failure', status: 500 }));
     expect(repo.get(cycleId)).toMatchObject({ failures: 3, auth_failures: 1, not_found_lists: 1, server_errors: 1 });
+  });
+
+  it("counts Entra's work apart from the app's, probes and schema reads", () => {
+    const { repo, tracker } = setup();
+    const probe = tracker.assign(req(T0, 'test-connection', 'cf4d78e8-cc4f-4d5d-b8b9-183561c0104a'));
+    tracker.assign(req(T0 + 1, 'discovery'));
+    // The simulator joins the probe's cycle within the idle gap: work, but none of it Entra's.
+    tracker.assign(req(T0 + 2, 'match', 'sim', { sentByEntra: false }));
+    tracker.assign(req(T0 + 3, 'create', 'sim', { sentByEntra: false }));
+    expect(repo.get(probe.cycleId)).toMatchObject({ requests: 4, probes: 1, creates: 1, entra_work: 0 });
+    const entra = tracker.assign(req(T0 + 20 * MIN, 'match', 'alice'));
+    tracker.assign(req(T0 + 20 * MIN + 1, 'create', 'alice'));
+    tracker.assign(req(T0 + 20 * MIN + 2, 'create', 'sim2', { sentByEntra: false }));
+    expect(repo.get(entra.cycleId)).toMatchObject({ requests: 3, creates: 2, entra_work: 2 });
   });
 
   it('resumes the open cycle after a restart', () => {
