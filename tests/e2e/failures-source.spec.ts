@@ -1,11 +1,13 @@
 /**
  * Failures after a rehearsal: Entra's failures and those of a simulated cycle run into a fault rule are told apart.
  * The app's groups carry Live's Simulator chip, and the "Sent by" control shows Entra's alone or the app's alone,
- * keeps the choice in the address, and carries it into the export the screen starts.
+ * keeps the choice in the address, and carries it into the export the screen starts. A group the app sent alone says
+ * plainly that Entra never sent it, and what Entra would record if it did.
  */
 
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { elementShot } from './support/element-shot.js';
 import { entraClient } from './support/entra.js';
 import { expect, openScreen, screenshot, test } from './support/fixtures.js';
 import type { ServedMonitor } from './support/serve.js';
@@ -63,6 +65,18 @@ test('the Sent by control shows Entra’s failures or the app’s, and the expor
   const affected = app.getByRole('table', { name: 'Affected requests' }).locator('tbody tr');
   await expect(affected.first()).toBeVisible();
   await expect(affected.filter({ hasNot: app.locator('.chip-source-simulator') })).toHaveCount(0);
+  // Entra never saw these requests: its card says so first, and labels the rest as what Entra would record.
+  const record = app.getByRole('region', { name: 'What Entra would record' });
+  await expect(app.getByRole('region', { name: 'What Entra will record' })).toHaveCount(0);
+  await expect(record.getByTestId('not-from-entra')).toHaveText(
+    /^Entra did not send these requests: they came from the in-app simulator \(Connect → Run a simulated cycle\), so Entra's provisioning logs will not show them/,
+  );
+  await expect(record).toContainText('Retry behaviour, had Entra sent it');
+  await expect(record).toContainText('Entra will not retry requests it never sent');
+  await expect(record).toContainText('What Entra would log for the latest occurrence, had Entra sent it (it came from the simulator)');
+  await expect(record.getByLabel("Entra's log message", { exact: true })).toContainText('StatusCode: InternalServerError');
+  await expect(app.getByRole('region', { name: 'What our listener did and why' })).toContainText('The answer the simulator received');
+  await elementShot(app, record, 'failures-sender-app-record');
   await screenshot(app, 'failures-sender-app-detail', { full: true });
   await app.getByRole('link', { name: '← All failures' }).click();
   await expect(senders(app).getByRole('button', { name: 'App' })).toHaveAttribute('aria-pressed', 'true');

@@ -6,10 +6,11 @@
  */
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LogSource } from '../../shared/api/log-types.js';
+import type { ExchangeDetail, LogSource } from '../../shared/api/log-types.js';
 import type { FailureGroup } from '../../shared/api/provisioning-types.js';
 import { callApi } from '../../electron/api/call.js';
 import { failureHandlers } from '../../electron/api/failures.js';
+import { logHandlers } from '../../electron/api/logs.js';
 import { replayHandlers } from '../../electron/api/replay.js';
 import { SIMULATOR_TOKEN_LABEL } from '../../electron/auth/internal-labels.js';
 import type { MonitorApiHandlers } from '../../shared/api/contract.js';
@@ -17,6 +18,7 @@ import { testApiDeps } from '../support/api.js';
 import { unavailableHandlers } from '../support/admin.js';
 import { startTestMonitor, type TestMonitor } from '../support/monitor.js';
 import { SCHEMA_USER } from './scim-helpers.js';
+import { notFromEntraNotice, partlyFromAppNote, sentOnlyByApp } from '../../renderer/screens/failures/entra-record-text.js';
 
 const CONFLICT = 'Create user → 409 uniqueness';
 const NOT_FOUND = 'Get user → 404 NotFound';
@@ -48,7 +50,7 @@ const summary = (found: readonly FailureGroup[]) => [...found].sort((a, b) => a.
 
 beforeAll(async () => {
   t = await startTestMonitor({ now: () => clock });
-  api = { ...unavailableHandlers(), ...failureHandlers(testApiDeps(t, { now: () => clock })), ...replayHandlers(testApiDeps(t)) };
+  api = { ...unavailableHandlers(), ...failureHandlers(testApiDeps(t, { now: () => clock })), ...replayHandlers(testApiDeps(t)), ...logHandlers(testApiDeps(t)) };
   simulator = t.monitor.tokens.internal(SIMULATOR_TOKEN_LABEL);
   // Entra: a conflict. The simulator: the same conflict for its own user, and a read of a user that is not there.
   expect(await send('entra', 'POST', '/Users', user('alice@contoso.com'), t.secret)).toBe(201);
@@ -112,6 +114,26 @@ describe('failures.groups by sender', () => {
       [CONFLICT, 2, { entra: 1, simulator: 0, replay: 1 }],
     ]);
     expect(summary(await groups(['entra', 'simulator', 'replay']))).toEqual(summary(await groups()));
+  });
+
+  it('tells the Failures card which groups Entra never sent, and who did', async () => {
+    const all = await groups();
+    // The card's words are built from these counts alone (renderer/screens/failures/entra-record-text.ts).
+    expect(sentOnlyByApp(titled(all, NOT_FOUND)!.bySource)).toBe(true);
+    expect(notFromEntraNotice(titled(all, NOT_FOUND)!.bySource)).toMatch(/^Entra did not send these requests: they came from the in-app simulator/);
+    expect(notFromEntraNotice(titled(all, UNAUTHORIZED)!.bySource)).toMatch(/^Entra did not send these requests: they came from Replay in Live/);
+    // Entra met the conflict too: its card is Entra's, with the app's share set apart.
+    const conflict = titled(all, CONFLICT)!;
+    expect(sentOnlyByApp(conflict.bySource)).toBe(false);
+    expect(notFromEntraNotice(conflict.bySource)).toBeNull();
+    expect(partlyFromAppNote(conflict.bySource)).toBe(
+      "2 of these 3 requests came from the in-app simulator (Connect → Run a simulated cycle) and Replay in Live, not Entra: Entra's provisioning logs show only its own 1.",
+    );
+    // Within the app's view, every group shown is the app's alone.
+    expect((await groups(['simulator', 'replay'])).every((g) => sentOnlyByApp(g.bySource))).toBe(true);
+    // The sample behind the log message is the app's request, so the card says Entra would (not will) log it.
+    const sample = await callApi(api, 'logs.get', { id: titled(all, NOT_FOUND)!.sampleRequestId });
+    expect(sample.ok && (sample.value as ExchangeDetail).source).toBe('simulator');
   });
 
   it('sorts failures logged after a read as they arrive', async () => {

@@ -1,6 +1,7 @@
 /**
  * The two explanations of a failure group: what Entra will record and do (its error code, meaning, fix, retry,
- * and its log text for the sample request), and what our listener answered and why.
+ * and its log text for the sample request), or would, for a group the app sent itself; and what our listener
+ * answered and why.
  */
 
 import type { ExchangeDetail } from '../../../shared/api/log-types.js';
@@ -15,6 +16,7 @@ import { ErrorBanner } from '../../components/error-banner.js';
 import { templatePath } from '../../lib/labels.js';
 import { reasonPhrase } from '../live/wire-text.js';
 import { FieldRow } from '../../components/field-row.js';
+import { messageHeading, notFromEntraNotice, partlyFromAppNote, receiver, recordTitle, sentOnlyByApp, unresolvedByAppText } from './entra-record-text.js';
 
 /** Why this listener gives each status (its rules, in a sentence), so the admin knows whose side to fix. */
 const WHY: Readonly<Record<number, string>> = {
@@ -39,28 +41,59 @@ export function scimDetail(body: string | null): string | null {
   }
 }
 
+/**
+ * Entra's side of the group. A group the app sent alone (simulator, Replay) says first that Entra never saw it, and
+ * what follows is labelled as what Entra *would* record for the same request (entra-record-text.ts).
+ */
 export function EntraRecordCard({ group, sample }: { group: FailureGroup; sample: ExchangeDetail | undefined }) {
   const message = sample?.explanation?.entraMessage;
+  const appOnly = sentOnlyByApp(group.bySource);
+  const notice = notFromEntraNotice(group.bySource);
+  const partly = partlyFromAppNote(group.bySource);
+  const heading = messageHeading(sample?.source);
   return (
-    <Card id="entra-record" title="What Entra will record" subtitle="In the app's provisioning logs, for each affected object (likely code, from Microsoft's error table)." className="entra-record-card">
+    <Card
+      id="entra-record"
+      title={recordTitle(group.bySource)}
+      subtitle={
+        appOnly
+          ? "If Entra sent the same request: in the app's provisioning logs, for each affected object (likely code, from Microsoft's error table)."
+          : "In the app's provisioning logs, for each affected object (likely code, from Microsoft's error table)."
+      }
+      className={appOnly ? 'entra-record-card entra-record-app' : 'entra-record-card'}
+    >
+      {notice !== null && (
+        <p className="banner banner-info banner-compact entra-record-sender" data-testid="not-from-entra">
+          {notice}
+        </p>
+      )}
       <p className="entra-code">
         <CodeText text={group.errorCode} className="strong" />
       </p>
       <dl className="fields">
         <FieldRow label="Meaning">{group.meaning}</FieldRow>
         <FieldRow label="Recommended action">{group.recommendedAction}</FieldRow>
-        <FieldRow label="Retry behaviour">{group.retry}</FieldRow>
+        <FieldRow label={appOnly ? 'Retry behaviour, had Entra sent it' : 'Retry behaviour'}>{group.retry}</FieldRow>
         <FieldRow label="State">
           {group.resolved
             ? 'Resolved: a later request for the same identity and operation succeeded.'
-            : 'Unresolved: no later attempt has succeeded yet. Fix the cause, then wait for the next cycle or use Provision on demand in Entra.'}
+            : appOnly
+              ? unresolvedByAppText(group.bySource)
+              : 'Unresolved: no later attempt has succeeded yet. Fix the cause, then wait for the next cycle or use Provision on demand in Entra.'}
         </FieldRow>
       </dl>
+      {partly !== null && <p className="muted small entra-record-sender">{partly}</p>}
       <div className="entra-message-head">
-        <p className="field-label">Entra's log message for the latest occurrence</p>
+        <p className="field-label">{heading}</p>
         {message !== undefined && <CopyButton text={message} what="Entra's log message" variant="subtle" />}
       </div>
-      {message === undefined ? <p className="muted small">Loading the sample request…</p> : <pre className="code entra-message" aria-label="Entra's log message">{message}</pre>}
+      {message === undefined ? (
+        <p className="muted small">Loading the sample request…</p>
+      ) : (
+        <pre className="code entra-message" aria-label="Entra's log message">
+          {message}
+        </pre>
+      )}
     </Card>
   );
 }
@@ -68,7 +101,7 @@ export function EntraRecordCard({ group, sample }: { group: FailureGroup; sample
 export function ListenerCard({ group, sample, error }: { group: FailureGroup; sample: ExchangeDetail | undefined; error: ApiError | undefined }) {
   const detail = sample === undefined ? null : scimDetail(sample.responseBody);
   return (
-    <Card id="listener-answer" title="What our listener did and why" subtitle="The answer Entra received, from the latest request in this group.">
+    <Card id="listener-answer" title="What our listener did and why" subtitle={`The answer ${receiver(sample?.source)} received, from the latest request in this group.`}>
       {error !== undefined && sample === undefined && <ErrorBanner error={error} compact />}
       <dl className="fields">
         <FieldRow label="Request">
