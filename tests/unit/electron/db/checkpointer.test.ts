@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startCheckpointer, type Checkpointer } from '../../../../electron/db/checkpointer.js';
+import { NUDGE_COMMITS, startCheckpointer, type Checkpointer } from '../../../../electron/db/checkpointer.js';
 import { openDatabase, type Db } from '../../../../electron/db/open.js';
 
 let dir: string;
@@ -58,15 +58,15 @@ describe('the checkpoint worker', () => {
     expect(db.prepare('SELECT count(*) AS n FROM filler').get()).toEqual({ n: 300 });
   });
 
-  it('checkpoints at once when the writer has committed 64 times, without waiting for its timer', async () => {
+  it('checkpoints at once when the writer has committed NUDGE_COMMITS times, without waiting for its timer', async () => {
     checkpointer = startCheckpointer(db, join(dir, 'monitor.db'), { intervalMs: 3_600_000 });
     await eventually(() => checkpointer!.running());
     const before = statSync(join(dir, 'monitor.db')).size;
-    for (let i = 0; i < 64; i += 1) {
+    for (let i = 0; i < NUDGE_COMMITS; i += 1) {
       write(5);
       checkpointer.committed();
     }
-    await eventually(() => statSync(join(dir, 'monitor.db')).size > before + 320 * 3000);
+    await eventually(() => statSync(join(dir, 'monitor.db')).size > before + NUDGE_COMMITS * 5 * 3000);
   });
 
   it('gives automatic checkpoints back when stopped, and the writer can close cleanly afterwards', async () => {
