@@ -95,7 +95,7 @@ export function SimulateCard({ status }: { status: Status | undefined }) {
         )}
         <p className="field-hint full">
           Its requests carry an internal token labelled “Simulator (in-app)” and go through the listener like Entra's: they show up in Live (marked
-          Simulator), Cycles and Health, but the setup steps count only Entra's own requests{faults > 0 ? '' : '.'}
+          Simulator), Cycles and Health, but the setup steps and the next cycle expected count only Entra's own requests{faults > 0 ? '' : '.'}
           {faults > 0 && <strong className="inline-warning"> — and meet the {plural(faults, 'fault rule')} that {faults === 1 ? 'is' : 'are'} on.</strong>}
           {status?.upstream != null && <> In proxy mode they are relayed to {status.upstream.url}.</>}
         </p>
