@@ -101,8 +101,9 @@ export function createCycleTracker(repo: CyclesRepo, usersCount: () => number, i
   }
 
   const open = (ts: number): Current => {
-    const previous = repo.latest();
-    const previousWorkStart = previous && previous.requests > previous.probes ? previous.started : undefined;
+    // The cadence is Entra's (§5.2): a cycle is measured against the last one Entra worked in, so neither a
+    // simulated cycle nor a Test Connection in between makes an on-time incremental cycle look on-demand.
+    const previousWorkStart = repo.lastEntraWorkStart();
     const usersAtStart = usersCount();
     const id = repo.open(ts, 'test-connection', usersAtStart);
     return {

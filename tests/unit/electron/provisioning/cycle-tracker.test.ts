@@ -83,6 +83,19 @@ describe('cycle tracker', () => {
     expect(repo.get(entra.cycleId)).toMatchObject({ requests: 3, creates: 2, entra_work: 2 });
   });
 
+  it("measures the cadence from Entra's last work cycle, not from a simulated cycle or a probe in between", () => {
+    const { repo, tracker, setUsers } = setup();
+    tracker.assign(req(T0, 'create', 'alice'));
+    tracker.assign(req(T0 + 1000, 'create', 'bob'));
+    setUsers(2);
+    // A rehearsal 20 minutes later, then a Test Connection: neither is Entra's work.
+    tracker.assign(req(T0 + 20 * MIN, 'create', 'sim', { sentByEntra: false }));
+    tracker.assign(req(T0 + 30 * MIN, 'test-connection', 'cf4d78e8-cc4f-4d5d-b8b9-183561c0104a'));
+    // Entra's next cycle, on time, touching one identity: incremental, not on-demand.
+    const onTime = tracker.assign(req(T0 + CYCLE_INTERVAL_MS, 'update', 'alice'));
+    expect(repo.get(onTime.cycleId)?.kind).toBe('incremental');
+  });
+
   it('resumes the open cycle after a restart', () => {
     const { db, repo, tracker } = setup();
     const first = tracker.assign(req(T0, 'create', 'alice'));
