@@ -54,7 +54,10 @@ export function logEntry(exchange: Exchange, serialized: Serialized): { entry: R
   const malformed = target instanceof ScimError;
   const bytes = read.kind === 'ok' ? read.bytes : undefined;
   const info = handled.info;
-  const operation = info?.operation ?? 'unknown';
+  // Test Connection queries a random GUID (entra-behavior.md §1.1), which names nothing: a GUID query that found an
+  // object is a match on a GUID-valued matching attribute (externalId mapped to objectId), as after Restart
+  // provisioning. Left a probe, each one would also open a new inferred cycle (provisioning/cycle-tracker.ts).
+  const operation = info?.operation === 'test-connection' && (handled.resultCount ?? 0) > 0 ? 'match' : (info?.operation ?? 'unknown');
   const { before = null, after = null } = handled.change ?? {};
   // Proxy mode hands over the modified properties it read from the request; the built-in target diffs its directory.
   const modified = handled.modified ? [...handled.modified] : handled.change && serialized.status < 300 ? modifiedProperties(before, after) : [];
