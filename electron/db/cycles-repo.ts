@@ -49,8 +49,8 @@ export interface CyclesRepo {
   get(id: number): CycleRow | undefined;
   /** The newest cycles first. */
   list(limit: number, before?: number): CycleRow[];
-  /** Whether any cycle before `id` carried more than Test Connection probes. */
-  hasWorkBefore(id: number): boolean;
+  /** Whether Entra did work in any cycle before `id` (migration 0010's `entra_work`; the app's rehearsals do not count). */
+  hasEntraWorkBefore(id: number): boolean;
   /** When the newest cycle in which Entra did work began (migration 0010's `entra_work`); undefined before any. */
   lastEntraWorkStart(): number | undefined;
   open(started: number, kind: string, usersAtStart: number): number;
@@ -63,7 +63,7 @@ export function cyclesRepo(db: Db): CyclesRepo {
   const latest = db.prepare<[], CycleRow>('SELECT * FROM cycles ORDER BY id DESC LIMIT 1');
   const get = db.prepare<[number], CycleRow>('SELECT * FROM cycles WHERE id = ?');
   const list = db.prepare<[number, number], CycleRow>('SELECT * FROM cycles WHERE id < ? ORDER BY id DESC LIMIT ?');
-  const hasWork = db.prepare<[number], { one: number }>("SELECT 1 AS one FROM cycles WHERE id < ? AND requests > probes LIMIT 1");
+  const hasEntraWork = db.prepare<[number], { one: number }>('SELECT 1 AS one FROM cycles WHERE id < ? AND entra_work > 0 LIMIT 1');
   const lastEntraWork = db.prepare<[], number>('SELECT started FROM cycles WHERE entra_work > 0 ORDER BY id DESC LIMIT 1').pluck();
   const open = db.prepare('INSERT INTO cycles (started, ended, kind, users_at_start) VALUES (?, ?, ?, ?)');
   // Positional parameters, in INCREMENT_COLUMNS order: this runs for every logged request (issue "Performance").
@@ -79,7 +79,7 @@ export function cyclesRepo(db: Db): CyclesRepo {
     latest: () => latest.get(),
     get: (id) => get.get(id),
     list: (limit, before = Number.MAX_SAFE_INTEGER) => list.all(before, limit),
-    hasWorkBefore: (id) => hasWork.get(id) !== undefined,
+    hasEntraWorkBefore: (id) => hasEntraWork.get(id) !== undefined,
     lastEntraWorkStart: () => lastEntraWork.get(),
     open: (started, kind, usersAtStart) => Number(open.run(started, started, kind, usersAtStart).lastInsertRowid),
     add: (id, ts, increment, identities, kind) => void add.run(ts, kind, identities, ...INCREMENT_COLUMNS.map((column) => increment[column]), id),

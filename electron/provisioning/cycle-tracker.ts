@@ -5,8 +5,9 @@
  * and a Test Connection probe arriving after real work starts a new one, because Entra probes at the start of
  * provisioning activity. The kind is a heuristic, and every view labels cycles as inferred:
  * - test connection: nothing but random-GUID probes;
- * - initial: the first cycle with real work, or one that re-matches most existing users (after Restart
- *   provisioning Entra matches every in-scope object again; incremental cycles use the ids it cached);
+ * - initial: the first cycle with real work (Entra's first, however many rehearsals came before it), or one that
+ *   re-matches most existing users (after Restart provisioning Entra matches every in-scope object again;
+ *   incremental cycles use the ids it cached);
  * - on-demand: one identity, away from the ~40-minute cadence (Provision on demand);
  * - incremental: everything else.
  */
@@ -92,7 +93,7 @@ export function createCycleTracker(repo: CyclesRepo, usersCount: () => number, i
       id: latest.id,
       lastTs: latest.ended,
       hasWork: latest.requests > latest.probes,
-      firstWork: latest.kind === 'initial' && !repo.hasWorkBefore(latest.id),
+      firstWork: latest.kind === 'initial' && !repo.hasEntraWorkBefore(latest.id),
       outsideCadence: latest.kind === 'on-demand',
       usersAtStart: latest.users_at_start,
       identities,
@@ -110,7 +111,8 @@ export function createCycleTracker(repo: CyclesRepo, usersCount: () => number, i
       id,
       lastTs: ts,
       hasWork: false,
-      firstWork: !repo.hasWorkBefore(id),
+      // Entra's first cycle is its initial one (§5.1), even when a rehearsal with the simulator came before it.
+      firstWork: !repo.hasEntraWorkBefore(id),
       outsideCadence: previousWorkStart === undefined || Math.abs(ts - (previousWorkStart + CYCLE_INTERVAL_MS)) > CADENCE_TOLERANCE_MS,
       usersAtStart,
       identities: new Set(),

@@ -96,6 +96,24 @@ describe('cycle tracker', () => {
     expect(repo.get(onTime.cycleId)?.kind).toBe('incremental');
   });
 
+  it("labels Entra's first work cycle initial even after a rehearsal", () => {
+    const { repo, tracker, setUsers } = setup();
+    const rehearsal = tracker.assign(req(T0, 'create', 'sim1', { sentByEntra: false }));
+    tracker.assign(req(T0 + 1000, 'create', 'sim2', { sentByEntra: false }));
+    setUsers(2);
+    expect(repo.get(rehearsal.cycleId)?.kind).toBe('initial');
+    // Entra's first cycle an hour later finds none of its users (the simulator's are not its own).
+    const first = tracker.assign(req(T0 + 60 * MIN, 'match', 'alice', { resultCount: 0 }));
+    tracker.assign(req(T0 + 60 * MIN + 1000, 'create', 'alice'));
+    tracker.assign(req(T0 + 60 * MIN + 2000, 'match', 'bob', { resultCount: 0 }));
+    tracker.assign(req(T0 + 60 * MIN + 3000, 'create', 'bob'));
+    expect(repo.get(first.cycleId)?.kind).toBe('initial');
+    // Its next cycle is incremental as usual.
+    const next = tracker.assign(req(T0 + 100 * MIN, 'update', 'alice'));
+    tracker.assign(req(T0 + 100 * MIN + 1000, 'update', 'bob'));
+    expect(repo.get(next.cycleId)?.kind).toBe('incremental');
+  });
+
   it('resumes the open cycle after a restart', () => {
     const { db, repo, tracker } = setup();
     const first = tracker.assign(req(T0, 'create', 'alice'));
