@@ -8,10 +8,11 @@
  */
 
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Status } from '../../shared/api/admin-types.js';
 import type { CycleOverview } from '../../shared/api/provisioning-types.js';
-import { startTestApp, type TestApp } from '../support/app.js';
+import type { TestApp } from '../support/app.js';
+import { apiValue, clockedApp } from '../support/clocked-app.js';
 import { runSimulation } from '../support/simulation.js';
 import { SCHEMA_USER } from './scim-helpers.js';
 
@@ -19,26 +20,10 @@ const MINUTE = 60_000;
 const CADENCE = 40 * MINUTE;
 const RUN = { users: 3, groups: 1, dialect: 'default', cycles: 1 } as const;
 
-let t: TestApp | undefined;
-let offset = 0;
-afterEach(async () => {
-  await t?.close({ remove: true });
-  t = undefined;
-});
+const { start, advance } = clockedApp();
 
-async function start(): Promise<TestApp> {
-  offset = 0;
-  t = await startTestApp({ now: () => Date.now() + offset });
-  return t;
-}
-
-async function call<T>(app: TestApp, method: string): Promise<T> {
-  const result = await app.api(method);
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value as T;
-}
-const status = (app: TestApp) => call<Status>(app, 'status.get');
-const overview = (app: TestApp) => call<CycleOverview>(app, 'cycles.overview');
+const status = (app: TestApp) => apiValue<Status>(app, 'status.get');
+const overview = (app: TestApp) => apiValue<CycleOverview>(app, 'cycles.overview');
 
 async function simulate(app: TestApp): Promise<void> {
   expect((await runSimulation(app, RUN)).state).toBe('done');
@@ -46,9 +31,7 @@ async function simulate(app: TestApp): Promise<void> {
 
 /** Entra's side: a token the admin made for it, and its requests with that token. */
 async function entraSecret(app: TestApp): Promise<string> {
-  const created = await app.api('tokens.create', { label: 'Entra ID', days: 30 });
-  if (!created.ok) throw new Error(created.error.message);
-  return created.value.secret as string;
+  return (await apiValue<{ secret: string }>(app, 'tokens.create', { label: 'Entra ID', days: 30 })).secret;
 }
 const entraProbe = (app: TestApp, secret: string) => app.scim('GET', `/Users?filter=${encodeURIComponent(`userName eq "${randomUUID()}"`)}`, secret);
 
@@ -65,7 +48,7 @@ describe('the next cycle expected, with the simulator in play', () => {
     expect((await status(app)).nextCycleExpectedAt).toBeNull();
 
     // Hours later, still nothing is due: Entra never scheduled a cycle after the simulator's.
-    offset += 3 * CADENCE;
+    advance(3 * CADENCE);
     expect(await overview(app)).toMatchObject({ nextExpectedAt: null, overdue: false });
     expect((await status(app)).nextCycleExpectedAt).toBeNull();
   });
@@ -81,7 +64,7 @@ describe('the next cycle expected, with the simulator in play', () => {
     expect(await overview(app)).toMatchObject({ nextExpectedAt: due, overdue: false });
 
     // A rehearsal 20 minutes later makes a cycle of its own, which does not move Entra's next one.
-    offset += 20 * MINUTE;
+    advance(20 * MINUTE);
     await simulate(app);
     const rehearsal = await overview(app);
     expect(rehearsal.current!.id).toBeGreaterThan(entraCycle.id);
@@ -90,7 +73,7 @@ describe('the next cycle expected, with the simulator in play', () => {
 
     // An hour after Entra's cycle, it is overdue (its due time plus the 10-minute grace has passed); counted from the
     // rehearsal, 40 minutes ago, it would not be.
-    offset += 40 * MINUTE;
+    advance(40 * MINUTE);
     expect(await overview(app)).toMatchObject({ nextExpectedAt: due, overdue: true });
   });
 });

@@ -9,11 +9,12 @@
  * The monitor's clock is moved, not waited on, to space the cycles 40 minutes apart like Entra's.
  */
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REASONS } from '../../electron/provisioning/health-rules.js';
 import type { Health } from '../../shared/api/provisioning-types.js';
 import type { SimulationJob } from '../../shared/api/simulate-types.js';
-import { startTestApp, type TestApp } from '../support/app.js';
+import type { TestApp } from '../support/app.js';
+import { apiValue, clockedApp } from '../support/clocked-app.js';
 import { runSimulation } from '../support/simulation.js';
 
 const MINUTE = 60_000;
@@ -23,25 +24,8 @@ const RUN = { users: 5, groups: 1, dialect: 'default', cycles: 1 } as const;
 const ALL_401 = [{ name: 'all-401', match: {}, respond: { status: 401 } }];
 const WRITES_500 = ['POST', 'PUT', 'PATCH', 'DELETE'].map((method) => ({ name: `writes-500-${method.toLowerCase()}`, match: { method }, respond: { status: 500 } }));
 
-let t: TestApp | undefined;
-let offset = 0;
-afterEach(async () => {
-  await t?.close({ remove: true });
-  t = undefined;
-});
-
-/** The app on a clock this test moves: real time plus `offset`. */
-async function start(): Promise<TestApp> {
-  offset = 0;
-  t = await startTestApp({ now: () => Date.now() + offset });
-  return t;
-}
-
-const health = async (app: TestApp): Promise<Health> => {
-  const result = await app.api('health.get');
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-};
+const { start, advance } = clockedApp();
+const health = (app: TestApp): Promise<Health> => apiValue<Health>(app, 'health.get');
 
 /** One simulated cycle, which must have run to its end. */
 async function cycle(app: TestApp): Promise<SimulationJob> {
@@ -66,7 +50,7 @@ describe('fault rules rehearsed with the simulator', () => {
     expect((await app.api('status.get')).value.health).toBe('QuarantineRisk');
 
     // Entra's next cycle, 40 minutes on, refused again: still at risk, with every 401 since the last success counted.
-    offset += CADENCE;
+    advance(CADENCE);
     await cycle(app);
     const again = await health(app);
     expect(again).toMatchObject({ state: 'QuarantineRisk', reason: REASONS.credentials });
@@ -87,7 +71,7 @@ describe('fault rules rehearsed with the simulator', () => {
     expect((await app.api('directory.users', { limit: 10 })).value.total).toBe(0);
 
     // Entra retries the escrowed writes in its next cycle, which fails the same way.
-    offset += CADENCE;
+    advance(CADENCE);
     await cycle(app);
     judged = await health(app);
     expect(judged).toMatchObject({ state: 'QuarantineRisk', reason: REASONS.escrow, consecutiveFailedCycles: 2 });
@@ -95,18 +79,18 @@ describe('fault rules rehearsed with the simulator', () => {
     expect(inferred.filter((c: { kind: string }) => c.kind !== 'test-connection')).toHaveLength(2);
 
     // No request for more than 1.5 × the cadence after the risk: Entra has most likely quarantined the job.
-    offset += 1.5 * CADENCE + MINUTE;
+    advance(1.5 * CADENCE + MINUTE);
     expect(await health(app)).toMatchObject({ state: 'LikelyQuarantined', reason: REASONS.escrow });
   });
 
   it('without a rule: two simulated cycles 40 minutes apart, and the silence after them, stay Healthy', async () => {
     const app = await start();
     expect((await cycle(app)).summary?.failed).toBe(0);
-    offset += CADENCE;
+    advance(CADENCE);
     expect((await cycle(app)).summary?.failed).toBe(0);
     expect(await health(app)).toMatchObject({ state: 'Healthy', reason: null, recentAuthFailures: 0, consecutiveFailedCycles: 0 });
     // Silence after healthy cycles is just Entra's cadence (or provisioning turned off), not quarantine.
-    offset += 3 * CADENCE;
+    advance(3 * CADENCE);
     expect(await health(app)).toMatchObject({ state: 'Healthy', reason: null });
     expect((await app.api('health.history', { limit: 10 })).value.map((h: { state: string }) => h.state)).toEqual(['Healthy']);
   });
